@@ -1,0 +1,296 @@
+"""Passages → :class:`Answer`: extractive, cited, with computed figures, or an abstention.
+
+A sentence may answer only when it *covers* the question: the question's content
+words (stemmed; English words also through the glossary) occur in the sentence (full
+credit), elsewhere in its passage (¾) or elsewhere in its document (½). Verb forms
+weigh half: they vary more and say less about the topic. Every year the question
+names must occur in the passage: a question about 2019 is not answered with 2025
+figures. Below ``min_coverage`` the composer abstains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from qa_bot.figures import FigureResult, build_figure, detect_operation, operands_for, unsupported_numbers
+from qa_bot.numbers import quantities, years_in
+from qa_bot.text import (
+    DUTCH_STOPWORDS,
+    ENGLISH_STOPWORDS,
+    QUESTION_FILLERS,
+    glossary,
+    raw_tokens,
+    split_sentences,
+    stem,
+)
+from qa_bot.types import Answer, Citation, Passage
+
+DocTerms = Callable[[str], frozenset[str]]
+
+MESSAGES = {
+    "nl": {
+        "abstain": "Dat staat niet in de bronnen: ik vond geen passage die deze vraag beantwoordt.",
+        "abstain_years": "Dat staat niet in de bronnen: ze geven geen cijfers voor {years}.",
+        "no_figure": "Dat kan ik niet berekenen uit de bronnen: {reason}.",
+        "empty_index": "De index is leeg: er zijn nog geen documenten geïndexeerd.",
+        "according": {"antwoord": "het antwoord van de minister", "vraag": "de vraag", "rapport": "het rapport"},
+        "lead": "Volgens {part}",
+        "calc": "Berekening",
+        "from": "uit",
+        "and": "en",
+        "source": "Bron",
+    },
+    "en": {
+        "abstain": "The sources do not say: I found no passage that answers this question.",
+        "abstain_years": "The sources do not say: they give no figures for {years}.",
+        "no_figure": "I cannot compute that from the sources: {reason}.",
+        "empty_index": "The index is empty: no documents have been indexed yet.",
+        "according": {"antwoord": "the minister's answer", "vraag": "the question", "rapport": "the report"},
+        "lead": "According to {part} (quoted in Dutch)",
+        "calc": "Calculation",
+        "from": "from",
+        "and": "and",
+        "source": "Source",
+    },
+}
+REASONS_EN = {
+    "geen twee vergelijkbare getallen": "no two comparable numbers",
+    "geen getallen voor twee verschillende jaren": "no numbers for two different years",
+    "de getallen horen bij verschillende jaren": "the numbers belong to different years",
+    "geen lijst van bedragen": "no list of amounts",
+}
+_NUMBER_QUESTION = re.compile(
+    r"\bhoeveel\b|\bhoe groot\b|\bhoe hoog\b|welk (?:bedrag|aantal|percentage|streefcijfer|cijfer)|"
+    r"\bhow (?:many|much|large|high)\b|what (?:number|amount|target|percentage)|\bop hoeveel\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class TermGroup:
+    forms: frozenset[str]
+    weight: float
+
+
+def term_groups(question: str) -> list[TermGroup]:
+    """Content words of the question, each with its Dutch/English variants (stemmed)."""
+    table = glossary()
+    groups: list[TermGroup] = []
+    seen: set[str] = set()
+    for token in raw_tokens(question):
+        if token in QUESTION_FILLERS or token in DUTCH_STOPWORDS or token in ENGLISH_STOPWORDS:
+            continue
+        if len(token) < 2 and not token.isdigit():
+            continue
+        forms = {stem(token)} | {stem(t) for w in table.get(token, ()) for t in raw_tokens(w)}
+        key = stem(token)
+        if key in seen:
+            continue
+        seen.add(key)
+        groups.append(TermGroup(frozenset(forms), 0.5 if _verb_like(token) else 1.0))
+    return groups
+
+
+def _verb_like(token: str) -> bool:
+    """Participles (gebaseerd, toegekend) and past plurals (raakten, kregen) weigh half."""
+    if token.isdigit():
+        return False
+    return bool(
+        re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token)
+        or re.fullmatch(r"\w{3,}(?:den|ten)", token)
+        or re.fullmatch(r"\w{3,}ed", token)
+    )
+
+
+def term_matches(forms: frozenset[str], terms: frozenset[str]) -> bool:
+    """Exact stem, or one inside the other (compounds: 'mobiliteit' in 'leermobiliteit')."""
+    if forms & terms:
+        return True
+    for form in forms:
+        if len(form) < 4 or form.isdigit():
+            continue
+        for term in terms:
+            if (form in term and len(term) >= len(form)) or (len(term) >= 5 and term in form):
+                return True
+    return False
+
+
+def stems_of(text: str) -> frozenset[str]:
+    return frozenset(stem(t) for t in raw_tokens(text))
+
+
+def coverage(groups: list[TermGroup], sentence: frozenset[str], passage: frozenset[str],
+             document: frozenset[str]) -> float:  # fmt: skip
+    """Σ weight · credit / Σ weight, credit 1 (sentence), ¾ (passage), ½ (document), else 0."""
+    total = sum(g.weight for g in groups)
+    if total == 0:
+        return 0.0
+    got = 0.0
+    for g in groups:
+        if term_matches(g.forms, sentence):
+            got += g.weight
+        elif term_matches(g.forms, passage):
+            got += 0.75 * g.weight
+        elif term_matches(g.forms, document):
+            got += 0.5 * g.weight
+    return got / total
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: Passage
+    start: int  # sentence span inside the chunk text
+    end: int
+    score: float
+    coverage: float
+
+    @property
+    def sentence(self) -> str:
+        return self.passage.chunk.text[self.start : self.end]
+
+
+@dataclass
+class Composer:
+    min_coverage: float = 0.6
+    doc_terms: DocTerms | None = None
+
+    def compose(self, question: str, passages: list[Passage], language: str) -> Answer:
+        msg = MESSAGES[language]
+        if not passages:
+            return _abstain(question, language, msg["abstain"], "geen passages gevonden", passages)
+        groups = term_groups(question)
+        q_years = years_in(question)
+        wants_number = bool(_NUMBER_QUESTION.search(question))
+        candidates, missing_years = self._candidates(groups, q_years, passages, wants_number)
+        if not candidates:
+            if missing_years:
+                text = msg["abstain_years"].format(years=f" {msg['and']} ".join(missing_years))
+                return _abstain(question, language, text, f"jaar niet in de bronnen: {', '.join(missing_years)}", passages)
+            return _abstain(question, language, msg["abstain"], "geen passage dekt de vraag", passages)
+        best = candidates[0]
+        if best.coverage < self.min_coverage:
+            return _abstain(question, language, msg["abstain"],
+                            f"dekking {best.coverage:.2f} < {self.min_coverage:.2f}", passages)  # fmt: skip
+        operation = detect_operation(question)
+        if operation:
+            return self._figure_answer(question, language, operation, candidates, q_years, passages)
+        if wants_number:
+            numbered = [c for c in candidates if quantities(c.sentence)]
+            if not numbered or numbered[0].coverage < self.min_coverage:
+                return _abstain(question, language, msg["abstain"], "geen getal in de passende passages", passages)
+            best = numbered[0]
+        return self._sentence_answer(question, language, best, groups, q_years, wants_number, passages)
+
+    def _candidates(
+        self, groups: list[TermGroup], q_years: list[str], passages: list[Passage], wants_number: bool
+    ) -> tuple[list[Candidate], list[str]]:
+        found: list[Candidate] = []
+        missing: set[str] = set(q_years)
+        for passage in passages:
+            chunk = passage.chunk
+            passage_terms = stems_of(chunk.text) | stems_of(chunk.title)
+            passage_years = set(years_in(chunk.text))
+            missing -= passage_years
+            if not set(q_years) <= passage_years:
+                continue
+            doc = self.doc_terms(chunk.doc_id) if self.doc_terms else passage_terms
+            for start, end in split_sentences(chunk.text):
+                sentence = chunk.text[start:end]
+                cov = coverage(groups, stems_of(sentence), passage_terms, doc)
+                score = cov + 0.02 * passage.score
+                if wants_number and quantities(sentence):
+                    score += 0.1
+                found.append(Candidate(passage, start, end, score, cov))
+        found.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
+        return found, sorted(missing)
+
+    def _sentence_answer(self, question: str, language: str, best: Candidate, groups: list[TermGroup],
+                         q_years: list[str], wants_number: bool, passages: list[Passage]) -> Answer:  # fmt: skip
+        msg = MESSAGES[language]
+        citation = _citation(1, best)
+        lead = msg["lead"].format(part=msg["according"].get(best.passage.chunk.part, best.passage.chunk.part))
+        quote = _quote(best.sentence, language)
+        highlight = _highlight(best.sentence, groups, q_years, language) if wants_number else ""
+        text = (f"**{highlight}** — " if highlight else "") + f"{lead}: {quote} [1]"
+        return Answer(question=question, text=text, language=language, citations=[citation],
+                      passages=passages)  # fmt: skip
+
+    def _figure_answer(self, question: str, language: str, operation: str, candidates: list[Candidate],
+                       q_years: list[str], passages: list[Passage]) -> Answer:  # fmt: skip
+        msg = MESSAGES[language]
+        reason = ""
+        for cand in candidates:
+            if cand.coverage < self.min_coverage:
+                break
+            operands, why = operands_for(operation, cand.sentence, language, q_years)
+            if not operands:
+                reason = reason or why
+                continue
+            citation = _citation(1, cand)
+            result = FigureResult(build_figure(operation, operands, 1, language))
+            figure = result.figure
+            assert figure is not None
+            numbers = f" {msg['and']} ".join(o.text for o in figure.operands)
+            text = (
+                f"{figure.label}: **{figure.display}** [1].\n\n"
+                f"{msg['calc']}: {figure.formula} — {numbers} {msg['from']} [1].\n\n"
+                f"{msg['source']}: {_quote(cand.sentence, language)} [1]"
+            )
+            answer = Answer(question=question, text=text, language=language, citations=[citation],
+                            figures=[figure], passages=passages)  # fmt: skip
+            if unsupported_numbers(answer.text, answer.citations, answer.figures, language):
+                reason = "de berekening steunt niet volledig op geciteerde getallen"
+                continue
+            return answer
+        reason = reason or "geen passende getallen"
+        shown = REASONS_EN.get(reason, reason.replace("geen cijfers voor", "no figures for")) if language == "en" else reason
+        return _abstain(question, language, msg["no_figure"].format(reason=shown), reason, passages)
+
+
+def _highlight(sentence: str, groups: list[TermGroup], q_years: list[str], language: str) -> str:
+    """The one quantity in the sentence that the question is after, if it stands out."""
+    qs = [q for q in quantities(sentence, language) if not q_years or _year_ok(q.year, q_years)]
+    if not qs:
+        return ""
+    scored = []
+    for q in qs:
+        window = " ".join(re.findall(r"\S+", sentence[: q.start])[-5:] + re.findall(r"\S+", sentence[q.end :])[:5])
+        terms = stems_of(window)
+        scored.append((sum(g.weight for g in groups if term_matches(g.forms, terms)), q))
+    scored.sort(key=lambda s: -s[0])
+    if len(scored) > 1 and scored[0][0] == scored[1][0]:
+        return ""
+    q = scored[0][1]
+    return f"{q.text} {q.noun}".strip()
+
+
+def _year_ok(year: str, q_years: list[str]) -> bool:
+    return not year or any(y in year for y in q_years) or "-" in year
+
+
+def _quote(sentence: str, language: str) -> str:
+    return f"„{sentence}”" if language == "nl" else f'"{sentence}"'
+
+
+def _citation(number: int, cand: Candidate) -> Citation:
+    chunk = cand.passage.chunk
+    return Citation(
+        number=number,
+        chunk_id=chunk.chunk_id,
+        doc_id=chunk.doc_id,
+        title=chunk.title,
+        part=chunk.part,
+        doc_type=chunk.doc_type,
+        date=chunk.date,
+        page=chunk.page,
+        passage=chunk.text,
+        quote=cand.sentence,
+        score=round(cand.passage.score, 4),
+    )
+
+
+def _abstain(question: str, language: str, text: str, reason: str, passages: list[Passage]) -> Answer:
+    return Answer(question=question, text=text, language=language, abstained=True, reason=reason,
+                  passages=passages)  # fmt: skip

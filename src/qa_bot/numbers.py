@@ -1,0 +1,270 @@
+"""Reading and writing numbers in Dutch and English text. Pure functions only.
+
+A *quantity* is a number that counts or measures something (``5171 mobiliteiten``,
+``63,4%``, ``9,4 miljoen euro``); years (``2018``, ``2022-2023``), dates, list
+numbering and article numbers are not quantities. Each quantity keeps its unit or
+counted noun, the year(s) it refers to and its character span.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from qa_bot.text import split_sentences, stem
+
+MULTIPLIERS = {
+    "duizend": 1e3, "thousand": 1e3,
+    "miljoen": 1e6, "million": 1e6, "mio": 1e6,
+    "miljard": 1e9, "billion": 1e9,
+}  # fmt: skip
+WORD_FRACTIONS = {"één derde": 1 / 3, "een derde": 1 / 3, "twee derde": 2 / 3, "de helft": 0.5, "een kwart": 0.25,
+                  "half": 0.5, "one third": 1 / 3, "two thirds": 2 / 3}  # fmt: skip
+MONTHS = frozenset(
+    "januari februari maart april mei juni juli augustus september oktober november december "
+    "jan feb mrt apr jun jul aug sep sept okt nov dec january february march may june july "
+    "october".split()
+)
+_YEAR_BEFORE = frozenset(
+    "in tot sinds van tegen jaar schooljaar academiejaar begrotingsjaar en tussen vanaf "
+    "since from to by until between and of end eind begin voor na t/m per".split()
+)
+_INDEX_BEFORE = frozenset("nr nr. nummer artikel art art. punt vraag hoofdstuk bijlage pagina blz p".split())
+_NOT_NOUNS = frozenset(
+    """
+    in op van voor met tot naar uit bij aan door over om en of maar dan als te t.o.v. het de een
+    werden waren zijn hebben kregen is was werd wordt worden kan konden zouden ten tegen
+    meer minder more less fewer per jaar procent percent euro eur miljoen miljard duizend on of for with to from and the a
+    were was are have had been by at in
+    """.split()
+)
+
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])"
+    r"(?P<cur>€\s?)?"
+    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?: \d{3})+(?:,\d+)?(?!\d)"
+    r"|\d+(?:[.,]\d+)?)"
+    r"(?![\d])"
+    r"(?:\s?(?P<mult>miljoen|miljard|duizend|million|billion|thousand|mio)\b)?"
+    r"(?:\s?(?P<unit>%|procent\b|percent\b|euro\b|eur\b|€))?",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?![\d])")
+_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_BETWEEN_YEARS = re.compile(
+    r"(?:tussen|between|van|from)\s+((?:19|20)\d{2})\s+(?:en|and|tot|to)\s+((?:19|20)\d{2})", re.IGNORECASE
+)
+_WORD = re.compile(r"[^\W\d_][\w/+-]*", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # "%", "euro" or "" (a count)
+    noun: str  # counted noun as written ("mobiliteiten"), may be ""
+    year: str  # "2025", "2022-2025" or ""
+    text: str  # as printed
+    start: int
+    end: int
+
+    @property
+    def noun_key(self) -> str:
+        return noun_key(self.noun)
+
+
+def noun_key(noun: str) -> str:
+    """Stem of the head word: 'VET-scholen' → 'schol', 'mobiliteiten' → 'mobiliteit'."""
+    if not noun:
+        return ""
+    head = re.split(r"[-/]", noun.lower())
+    return stem(head[-1] if head[-1] else head[0])
+
+
+def parse_number(raw: str, language: str = "nl") -> float:
+    """Value of a printed number.
+
+    Dutch: ``5.171`` = 5171, ``63,4`` = 63.4, ``8.159,5`` = 8159.5, ``5 171`` = 5171.
+    English: ``5,171`` = 5171, ``63.4`` = 63.4. A lone separator followed by exactly
+    three digits is a thousands separator in Dutch text (``5.171``), and in English
+    text when it is a comma (``5,171``).
+    """
+    s = raw.strip().replace("\u00a0", " ").replace(" ", "")
+    if not s or not re.fullmatch(r"\d[\d.,]*", s):
+        raise ValueError(f"geen getal: {raw!r}")
+    dots, commas = s.count("."), s.count(",")
+    if dots and commas:
+        decimal = "," if s.rfind(",") > s.rfind(".") else "."
+    elif dots > 1:
+        decimal = ","
+    elif commas > 1:
+        decimal = "."
+    elif dots == 1:
+        decimal = "," if language == "nl" and re.fullmatch(r"\d{1,3}\.\d{3}", s) else "."
+    elif commas == 1:
+        decimal = "." if language == "en" and re.fullmatch(r"\d{1,3},\d{3}", s) else ","
+    else:
+        return float(s)
+    thousands = "." if decimal == "," else ","
+    return float(s.replace(thousands, "").replace(decimal, "."))
+
+
+def format_number(value: float, language: str = "nl", decimals: int | None = None) -> str:
+    """Dutch ``63,4`` / ``8.159`` or English ``63.4`` / ``8,159``; integers without decimals."""
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"
+    if language == "nl":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def format_count(value: float, language: str = "nl") -> str:
+    """Counts as printed in the sources: no thousands separator below 10,000 (``5171``)."""
+    if float(value).is_integer() and abs(value) < 10_000:
+        return str(int(value))
+    return format_number(value, language)
+
+
+def is_year(value: float) -> bool:
+    return float(value).is_integer() and 1900 <= value <= 2100
+
+
+def years_in(text: str) -> list[str]:
+    """Years mentioned in ``text``, in order, each once (ranges give both ends)."""
+    found: list[str] = []
+    for match in re.finditer(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", text):
+        if match.group(1) not in found:
+            found.append(match.group(1))
+    return found
+
+
+def quantities(text: str, language: str = "nl") -> list[Quantity]:
+    """Every quantity in ``text`` with its unit, counted noun and year."""
+    skip = [m.span() for m in _YEAR_RANGE.finditer(text)] + [m.span() for m in _DATE.finditer(text)]
+    found: list[Quantity] = []
+    for match in _NUMBER.finditer(text):
+        start, end = match.span()
+        if any(a <= match.start("num") < b for a, b in skip):
+            continue
+        try:
+            value = parse_number(match.group("num"), language)
+        except ValueError:
+            continue
+        unit = _unit(match.group("unit"), match.group("cur"))
+        before = _word_before(text, start)
+        after_words = _words_after(text, end, 3)
+        if unit == "" and match.group("mult") is None:
+            if before.rstrip(".").lower() in _INDEX_BEFORE or _is_list_number(text, start, end):
+                continue
+            if after_words and after_words[0].lower() in MONTHS:
+                continue
+            if is_year(value) and "." not in match.group("num") and _reads_as_year(before, after_words):
+                continue
+        if match.group("mult"):
+            value *= MULTIPLIERS[match.group("mult").lower()]
+        if unit == "" and after_words[:1] and after_words[0].lower() in ("euro", "eur"):
+            unit = "euro"
+        noun = "" if unit == "%" and not after_words else _noun(after_words, unit)
+        found.append(
+            Quantity(value=value, unit=unit, noun=noun, year="", text=text[start:end].strip(), start=start, end=end)
+        )
+    sentences = split_sentences(text)
+    return [_with_year(text, q, _sentence_of(sentences, q.start, len(text))) for q in found]
+
+
+def _sentence_of(sentences: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
+    for start, end in sentences:
+        if start <= offset < end:
+            return start, end
+    return 0, length
+
+
+def _unit(unit: str | None, currency: str | None) -> str:
+    if unit:
+        u = unit.lower()
+        if u in ("%", "procent", "percent"):
+            return "%"
+        return "euro"
+    return "euro" if currency else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    words = re.findall(r"\S+", text[max(0, start - 40) : start])
+    return words[-1].strip("(").lower() if words else ""
+
+
+def _words_after(text: str, end: int, n: int) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text[end : end + 80])][:n]
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))
+
+
+def _reads_as_year(before: str, after: list[str]) -> bool:
+    """A bare 1900–2100 integer is a year unless it is followed by what it counts."""
+    if before in _YEAR_BEFORE or before.endswith("("):
+        return True
+    return not (after and after[0][0].islower() and after[0].lower() not in _NOT_NOUNS)
+
+
+_ADJECTIVES = frozenset("nieuwe extra bijkomende verschillende andere new additional".split())
+
+
+def _noun(after: list[str], unit: str) -> str:
+    """The counted noun after a number, skipping a leading adjective ('83 nieuwe scholen')."""
+    for word in after[:2]:
+        lower = word.lower()
+        if lower in _ADJECTIVES:
+            continue
+        return "" if lower in _NOT_NOUNS else word.strip("-/")
+    return ""
+
+
+def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
+    """Attach the year a quantity refers to (same sentence only)."""
+    sent_start, sent_end = sentence
+    after = text[q.end : min(sent_end, q.end + 40)]
+    # "2211 in 2018", "4535 mobiliteiten in 2025", "12% (2024)"
+    direct = re.match(r"\s*(?:[^\W\d]+\s){0,2}\s*(?:in|\(|anno)\s*((?:19|20)\d{2})(?![\d])", after)
+    if direct:
+        return _replace_year(q, direct.group(1))
+    before = text[sent_start : q.start]
+    span = list(_BETWEEN_YEARS.finditer(before))
+    if span:
+        return _replace_year(q, f"{span[-1].group(1)}-{span[-1].group(2)}")
+    ranges = list(_YEAR_RANGE.finditer(before))
+    prior = years_in(before)
+    if ranges and (not prior or ranges[-1].group(1) in prior[-2:]):
+        a, b = ranges[-1].group(1), ranges[-1].group(2)
+        return _replace_year(q, f"{a}-{a[:2] + b if len(b) == 2 else b}")
+    if prior:
+        return _replace_year(q, prior[-1])
+    later = years_in(text[q.end : sent_end])
+    if len(later) == 1:
+        return _replace_year(q, later[0])
+    return q
+
+
+def _replace_year(q: Quantity, year: str) -> Quantity:
+    return Quantity(q.value, q.unit, q.noun, year, q.text, q.start, q.end)
+
+
+def numbers_in(text: str, language: str = "nl") -> list[float]:
+    """Every number printed in ``text`` (quantities and years alike), for faithfulness checks."""
+    values: list[float] = []
+    for match in _NUMBER.finditer(text):
+        try:
+            value = parse_number(match.group("num"), language)
+        except ValueError:
+            continue
+        values.append(value)
+        if match.group("mult"):
+            values.append(value * MULTIPLIERS[match.group("mult").lower()])
+    return values
+
+
+def same_value(a: float, b: float, rel: float = 1e-9) -> bool:
+    return math.isclose(a, b, rel_tol=rel, abs_tol=1e-9)
