@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qa_bot.figures import FigureResult, build_figure, detect_operation, operands_for, unsupported_numbers
+from qa_bot.figures import build_figure, fmt_value, detect_operation, operands_for, unsupported_numbers
 from qa_bot.numbers import quantities, years_in
 from qa_bot.text import (
     DUTCH_STOPWORDS,
@@ -59,8 +59,16 @@ REASONS_EN = {
     "geen twee vergelijkbare getallen": "no two comparable numbers",
     "geen getallen voor twee verschillende jaren": "no numbers for two different years",
     "de getallen horen bij verschillende jaren": "the numbers belong to different years",
-    "geen lijst van bedragen": "no list of amounts",
+    "geen lijst van aantallen": "no list of amounts",
+    "de berekening steunt niet volledig op geciteerde getallen": "the calculation does not rest entirely on cited numbers",
+    "geen passende getallen": "no matching numbers",
+    "een aandeel van percentages is geen zinvolle berekening": "a share of percentages is not meaningful",
 }
+_DEFINITION = re.compile(
+    r"^\s*(?:wat|wie) (?:is|zijn|betekent|was) (?:de |het |een )?(?P<x>.+?)\s*\?*\s*$|"
+    r"^\s*(?:what|who) (?:is|are|was) (?:the |a |an )?(?P<y>.+?)\s*\?*\s*$",
+    re.I,
+)
 _NUMBER_QUESTION = re.compile(
     r"\bhoeveel\b|\bhoe groot\b|\bhoe hoog\b|welk (?:bedrag|aantal|percentage|streefcijfer|cijfer)|"
     r"\bhow (?:many|much|large|high)\b|what (?:number|amount|target|percentage)|\bop hoeveel\b",
@@ -84,8 +92,8 @@ def term_groups(question: str) -> list[TermGroup]:
             continue
         if len(token) < 2 and not token.isdigit():
             continue
-        forms = {stem(token)} | {stem(t) for w in table.get(token, ()) for t in raw_tokens(w)}
-        key = stem(token)
+        forms = {match_key(token)} | {match_key(t) for w in table.get(token, ()) for t in raw_tokens(w)}
+        key = match_key(token)
         if key in seen:
             continue
         seen.add(key)
@@ -93,32 +101,85 @@ def term_groups(question: str) -> list[TermGroup]:
     return groups
 
 
+_HOW_MANY = re.compile(r"\b(?:hoeveel|how many)\s+((?:[\w+-]+\s+){0,3})", re.I)
+
+
+def counted_noun(question: str) -> frozenset[str]:
+    """Match keys of the noun a "hoeveel X" / "how many X" question counts, or empty.
+
+    Adjectives ('nieuwe', 'uitgaande') are skipped; a word that does not look like a
+    plural noun or a name ('hoeveel bedraagt', 'hoeveel trok') means there is none.
+    """
+    match = _HOW_MANY.search(question)
+    if not match:
+        return frozenset()
+    table = glossary()
+    forms: set[str] = set()
+    for word in match.group(1).split():
+        lower = word.lower()
+        if lower in ("more", "fewer", "meer", "minder", "keer", "times"):
+            return frozenset()
+        if lower in QUESTION_FILLERS or lower in DUTCH_STOPWORDS or lower in ENGLISH_STOPWORDS:
+            break
+        if not forms and re.fullmatch(r"\w+e", lower):  # leading adjective: nieuwe, uitgaande
+            continue
+        if not (word[0].isupper() or re.search(r"(?:en|s)$", lower)):
+            break
+        for piece in (p for p in re.split(r"[-/]", lower) if p):
+            forms |= {match_key(piece)} | {match_key(t) for w in table.get(piece, ()) for t in raw_tokens(w)}
+    return frozenset(forms)
+
+
+def _counts(sentence: str, noun: frozenset[str], language: str = "nl") -> bool:
+    """Whether the sentence gives a number of ``noun`` (its counted noun matches)."""
+    for q in quantities(sentence, language):
+        if q.noun and term_matches(noun, stems_of(q.noun.replace("-", " ").replace("/", " "))):
+            return True
+    return False
+
+
+def _forms_of(word: str) -> frozenset[str]:
+    table = glossary()
+    lower = word.lower()
+    pieces = [p for p in re.split(r"[-+/]", lower) if p]
+    forms = {match_key(p) for p in pieces} | {match_key(t) for w in table.get(lower, ()) for t in raw_tokens(w)}
+    return frozenset(forms)
+
+
 def _verb_like(token: str) -> bool:
-    """Participles (gebaseerd, toegekend) and past plurals (raakten, kregen) weigh half."""
+    """Participles (gebaseerd, toegekend) and English past forms weigh half."""
     if token.isdigit():
         return False
     return bool(
         re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token)
-        or re.fullmatch(r"\w{3,}(?:den|ten)", token)
         or re.fullmatch(r"\w{3,}ed", token)
     )
 
 
 def term_matches(forms: frozenset[str], terms: frozenset[str]) -> bool:
-    """Exact stem, or one inside the other (compounds: 'mobiliteit' in 'leermobiliteit')."""
+    """Exact stem, a compound that contains it, or an inflected form of it."""
     if forms & terms:
         return True
     for form in forms:
         if len(form) < 4 or form.isdigit():
             continue
         for term in terms:
-            if (form in term and len(term) >= len(form)) or (len(term) >= 5 and term in form):
+            # The passage word may be more specific ('leermobiliteit' for 'mobiliteit'), or an
+            # inflection ('vrag' in 'gevragd'), but not a generic head ('onderwijs' for
+            # 'beroepsonderwijs').
+            if form in term or (len(term) >= 4 and term in form and len(form) - len(term) <= 3):
                 return True
     return False
 
 
+def match_key(token: str) -> str:
+    """Stem with doubled vowels folded: Snowball turns 'vraag' into 'vrag' but leaves
+    'gevraagd', so folding both lets the compound test see one inside the other."""
+    return re.sub(r"([aeiou])\1", r"\1", stem(token))
+
+
 def stems_of(text: str) -> frozenset[str]:
-    return frozenset(stem(t) for t in raw_tokens(text))
+    return frozenset(match_key(t) for t in raw_tokens(text))
 
 
 def coverage(groups: list[TermGroup], sentence: frozenset[str], passage: frozenset[str],
@@ -151,10 +212,17 @@ class Candidate:
         return self.passage.chunk.text[self.start : self.end]
 
 
+def proper_names(question: str) -> list[str]:
+    """Capitalised words after the first: names the corpus must know ('Wallonia', 'Ronde')."""
+    words = re.findall(r"[^\W\d_][\w+-]*", question)
+    return [w for w in words[1:] if w[0].isupper() and not w.isupper() and w.lower() not in ENGLISH_STOPWORDS]
+
+
 @dataclass
 class Composer:
     min_coverage: float = 0.6
     doc_terms: DocTerms | None = None
+    knows: Callable[[frozenset[str]], bool] | None = None  # does the corpus contain one of these forms?
 
     def compose(self, question: str, passages: list[Passage], language: str) -> Answer:
         msg = MESSAGES[language]
@@ -162,8 +230,15 @@ class Composer:
             return _abstain(question, language, msg["abstain"], "geen passages gevonden", passages)
         groups = term_groups(question)
         q_years = years_in(question)
+        if self.knows is not None:
+            unknown = [n for n in proper_names(question) if not self.knows(_forms_of(n))]
+            if unknown:
+                return _abstain(question, language, msg["abstain"], f"onbekend in de bronnen: {', '.join(unknown)}",
+                                passages)  # fmt: skip
         wants_number = bool(_NUMBER_QUESTION.search(question))
-        candidates, missing_years = self._candidates(groups, q_years, passages, wants_number)
+        definition = _DEFINITION.match(question)
+        subject = (definition.group("x") or definition.group("y")) if definition else ""
+        candidates, missing_years = self._candidates(groups, q_years, passages, wants_number, subject)
         if not candidates:
             if missing_years:
                 text = msg["abstain_years"].format(years=f" {msg['and']} ".join(missing_years))
@@ -177,15 +252,18 @@ class Composer:
         if operation:
             return self._figure_answer(question, language, operation, candidates, q_years, passages)
         if wants_number:
-            numbered = [c for c in candidates if quantities(c.sentence)]
+            noun = counted_noun(question)
+            numbered = [c for c in candidates if quantities(c.sentence) and (not noun or _counts(c.sentence, noun))]
             if not numbered or numbered[0].coverage < self.min_coverage:
                 return _abstain(question, language, msg["abstain"], "geen getal in de passende passages", passages)
             best = numbered[0]
         return self._sentence_answer(question, language, best, groups, q_years, wants_number, passages)
 
     def _candidates(
-        self, groups: list[TermGroup], q_years: list[str], passages: list[Passage], wants_number: bool
+        self, groups: list[TermGroup], q_years: list[str], passages: list[Passage], wants_number: bool,
+        subject: str = "",
     ) -> tuple[list[Candidate], list[str]]:
+        defines = _defines_pattern(subject) if subject else None
         found: list[Candidate] = []
         missing: set[str] = set(q_years)
         for passage in passages:
@@ -202,6 +280,8 @@ class Composer:
                 score = cov + 0.02 * passage.score
                 if wants_number and quantities(sentence):
                     score += 0.1
+                if defines is not None and defines.search(sentence):
+                    score += 0.2  # "De Europass-Mobiliteit is een certificaat ..." answers "Wat is ...?"
                 found.append(Candidate(passage, start, end, score, cov))
         found.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
         return found, sorted(missing)
@@ -224,15 +304,14 @@ class Composer:
         for cand in candidates:
             if cand.coverage < self.min_coverage:
                 break
-            operands, why = operands_for(operation, cand.sentence, language, q_years)
+            operands, why = operands_for(operation, cand.sentence, q_years)
             if not operands:
                 reason = reason or why
                 continue
             citation = _citation(1, cand)
-            result = FigureResult(build_figure(operation, operands, 1, language))
-            figure = result.figure
-            assert figure is not None
-            numbers = f" {msg['and']} ".join(o.text for o in figure.operands)
+            figure = build_figure(operation, operands, 1, language)
+            numbers = f" {msg['and']} ".join(fmt_value(o.value, o.unit if o.unit in ("%", "euro") else "", language)
+                                              for o in figure.operands)  # fmt: skip
             text = (
                 f"{figure.label}: **{figure.display}** [1].\n\n"
                 f"{msg['calc']}: {figure.formula} — {numbers} {msg['from']} [1].\n\n"
@@ -244,14 +323,27 @@ class Composer:
                 reason = "de berekening steunt niet volledig op geciteerde getallen"
                 continue
             return answer
+        if operation in ("share", "complement_share"):
+            # "Welk aandeel ...?" answered outright by a printed percentage needs no arithmetic.
+            stated = [c for c in candidates if c.coverage >= self.min_coverage
+                      and any(q.unit == "%" and (not q_years or _year_ok(q.year, q_years))
+                              for q in quantities(c.sentence))]  # fmt: skip
+            if stated:
+                return self._sentence_answer(question, language, stated[0], term_groups(question), q_years,
+                                             True, passages)  # fmt: skip
         reason = reason or "geen passende getallen"
         shown = REASONS_EN.get(reason, reason.replace("geen cijfers voor", "no figures for")) if language == "en" else reason
         return _abstain(question, language, msg["no_figure"].format(reason=shown), reason, passages)
 
 
+def _defines_pattern(subject: str) -> re.Pattern[str]:
+    words = [re.escape(w) for w in re.findall(r"[^\W_]+", subject)]
+    return re.compile(r"[\s-]+".join(words) + r"\w*,?\s+(?:is|zijn|betekent|was|refers to|are)\b", re.I)
+
+
 def _highlight(sentence: str, groups: list[TermGroup], q_years: list[str], language: str) -> str:
     """The one quantity in the sentence that the question is after, if it stands out."""
-    qs = [q for q in quantities(sentence, language) if not q_years or _year_ok(q.year, q_years)]
+    qs = [q for q in quantities(sentence) if not q_years or _year_ok(q.year, q_years)]
     if not qs:
         return ""
     scored = []

@@ -11,29 +11,30 @@ figure is made and the reason says what is missing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from qa_bot.numbers import Quantity, format_count, format_number, numbers_in, quantities, same_value
 from qa_bot.types import Citation, Figure, Operand
 
-OPERATIONS = ("cagr", "growth", "complement_share", "complement", "share", "ratio", "difference", "sum")
+# Sources are Dutch: their numbers are read the Dutch way whatever the question's language.
+SOURCE_LANGUAGE = "nl"
+OPERATIONS = ("cagr", "growth", "ratio", "complement_share", "complement", "share", "difference", "sum")
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("cagr", re.compile(r"gemiddeld\w*\s+(?:\w+\s+){0,3}(?:per jaar|jaarlijks)|jaarlijkse (?:groei|stijging)"
                         r"|gemiddelde jaarlijkse|average (?:annual|yearly)|per year on average|\bcagr\b"
                         r"|compound annual", re.I)),
     ("growth", re.compile(r"(?:hoeveel|welk) (?:procent|percentage)\b.*\b(?:gestegen|gedaald|gegroeid|toegenomen|"
-                          r"afgenomen|gestegen|verhoogd|gezakt)|procentuele (?:stijging|groei|daling|toename)|"
+                          r"afgenomen|verhoogd|gezakt|steeg|stegen|daalde|daalden|groeide|groeiden)\b|procentuele (?:stijging|groei|daling|toename)|"
                           r"groeipercentage|\bgroei\b.*\bprocent|by (?:how much|what percent(?:age)?)|"
                           r"percent(?:age)? (?:increase|growth|decrease|rise|change)|"
                           r"how much did .* (?:grow|increase|rise|fall|decrease)", re.I)),
+    ("ratio", re.compile(r"verhouding|hoeveel keer|\bratio\b|how many times", re.I)),
     ("complement_share", re.compile(r"(?:aandeel|percentage|procent|share|proportion).*\b(?:niet|geen|zonder|not|"
                                     r"without|no)\b", re.I)),
     ("complement", re.compile(r"(?:hoeveel|how many)\b.*\b(?:niet|geen|zonder|not|without|no|left without|"
                               r"uit de boot)\b", re.I)),
     ("share", re.compile(r"\baandeel\b|welk (?:deel|percentage)|hoeveel procent van|wat is het percentage|"
                          r"what (?:share|percentage|proportion|fraction)|\bshare of\b|percentage of", re.I)),
-    ("ratio", re.compile(r"verhouding|hoeveel keer|\bratio\b|how many times", re.I)),
     ("difference", re.compile(r"\bverschil\b|hoeveel (?:meer|minder)|how many (?:more|fewer)|\bdifference\b|"
                               r"\bgap\b|\btekort\b|how much (?:more|less|higher|lower)", re.I)),
     ("sum", re.compile(r"\bsamen\b|in totaal|opgeteld|\btotaal\b|\btotal\b|combined|altogether|\bsum\b", re.I)),
@@ -103,19 +104,6 @@ def difference(before: float, after: float) -> float:
 # ---------------------------------------------------------------- operand selection
 
 
-@dataclass(frozen=True)
-class Candidate:
-    operation: str
-    operands: tuple[tuple[Quantity, str], ...]  # quantity and role
-    citation: Citation
-
-
-@dataclass(frozen=True)
-class FigureResult:
-    figure: Figure | None
-    reason: str = ""  # why no figure, for the user
-
-
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Same unit, and for counts the same counted noun when both name one."""
     if a.unit != b.unit:
@@ -131,23 +119,28 @@ def relation(sentence: str, a: Quantity, b: Quantity) -> str:
     lead = sentence[max(0, a.start - 20) : a.start]
     if _FROM.search(lead) and _BEFORE_AFTER.search(between):
         return "before_after"
-    if _PART_WHOLE.search(between) and len(between) < 80:
+    if _PART_WHOLE.search(between) and len(between) < 120:
         return "part_whole"
     return ""
 
 
-def pairs(sentence: str, language: str) -> list[tuple[Quantity, Quantity, str]]:
-    """Compatible quantity pairs of a sentence with their relation; nouns are shared."""
+def pairs(sentence: str, language: str = SOURCE_LANGUAGE) -> list[tuple[Quantity, Quantity, str]]:
+    """Comparable quantity pairs of a sentence with their relation; nouns are shared.
+
+    Counts of different nouns pair only under an explicit part/whole phrase
+    ("6240 studenten ... op een totaal van 9100 aanvragen").
+    """
     qs = quantities(sentence, language)
     found = []
     for i, a in enumerate(qs):
         for b in qs[i + 1 :]:
-            if not compatible(a, b):
+            rel = relation(sentence, a, b)
+            if a.unit != b.unit or not (compatible(a, b) or rel == "part_whole"):
                 continue
             noun = a.noun or b.noun
             a2 = Quantity(a.value, a.unit, a.noun or noun, a.year, a.text, a.start, a.end)
             b2 = Quantity(b.value, b.unit, b.noun or noun, b.year, b.text, b.start, b.end)
-            found.append((a2, b2, relation(sentence, a, b)))
+            found.append((a2, b2, rel))
     return found
 
 
@@ -160,21 +153,21 @@ def _year_end(year: str) -> int:
 
 
 def operands_for(
-    operation: str, sentence: str, language: str, question_years: list[str]
+    operation: str, sentence: str, question_years: list[str], language: str = SOURCE_LANGUAGE
 ) -> tuple[list[tuple[Quantity, str]], str]:
-    """Operands with roles for ``operation`` from one sentence, or [] and the reason."""
+    """Operands with roles for ``operation`` from one (Dutch) source sentence, or [] and the reason."""
     if operation == "sum":
         qs = [q for q in quantities(sentence, language) if q.unit != "%"]
-        groups: dict[tuple[str, str], list[Quantity]] = {}
-        for q in qs:
-            groups.setdefault((q.unit, q.noun_key), []).append(q)
-        best = max(groups.values(), key=len, default=[])
-        return ([(q, "item") for q in best], "") if len(best) >= 2 else ([], "geen lijst van bedragen")
+        nouns = [q.noun_key for q in qs if q.noun_key]
+        head = max(set(nouns), key=nouns.count) if nouns else ""
+        items = [q for q in qs if q.unit == (qs[0].unit if qs else "") and q.noun_key in ("", head)]
+        return ([(q, "item") for q in items], "") if len(items) >= 2 else ([], "geen lijst van aantallen")
     reason = "geen twee vergelijkbare getallen"
     for a, b, rel in pairs(sentence, language):
-        if operation in ("growth", "cagr") or (operation == "difference" and rel != "part_whole"):
-            if rel == "part_whole":
-                continue
+        temporal = operation in ("growth", "cagr") or (operation == "difference" and rel != "part_whole")
+        if operation == "difference" and a.year and b.year and a.year != b.year:
+            temporal = True
+        if temporal:
             if a.year and b.year and a.year != b.year:
                 before, after = (a, b) if _year_start(a.year) < _year_start(b.year) else (b, a)
             elif rel == "before_after":
@@ -187,18 +180,19 @@ def operands_for(
                 continue
             return [(before, "before"), (after, "after")], ""
         # share, complement, complement_share, ratio, difference between part and whole
-        if a.year and b.year and a.year != b.year:
+        if a.year and b.year and a.year != b.year and operation != "ratio":
             reason = "de getallen horen bij verschillende jaren"
             continue
-        if question_years and not _years_fit(question_years, [a.year or b.year]):
+        if question_years and not _years_fit(question_years, [a.year, b.year]):
             reason = "geen cijfers voor " + " en ".join(question_years)
             continue
+        small, large = (a, b) if a.value <= b.value else (b, a)
         if operation == "ratio":
-            return [(a, "numerator"), (b, "denominator")], ""
-        part, whole = (a, b) if a.value <= b.value else (b, a)
-        if rel != "part_whole" and a.unit == "%":
+            return [(large, "numerator"), (small, "denominator")], ""
+        if a.unit == "%" and operation != "difference":
+            reason = "een aandeel van percentages is geen zinvolle berekening"
             continue
-        return [(part, "part"), (whole, "whole")], ""
+        return [(small, "part"), (large, "whole")], ""
     return [], reason
 
 
@@ -218,6 +212,8 @@ def fmt_value(value: float, unit: str, language: str) -> str:
         return f"{format_number(round(value, 1), language, 1)}%"
     if unit == "%/jaar":
         return f"{format_number(round(value, 1), language, 1)}% " + ("per jaar" if language == "nl" else "per year")
+    if unit == "pp":
+        return f"{format_number(round(value, 1), language, 1)} " + ("procentpunt" if language == "nl" else "percentage points")
     if unit == "×":
         return f"{format_number(round(value, 2), language, 2)}×"
     number = format_count(value, language) if float(value).is_integer() else format_number(value, language, 1)
@@ -248,7 +244,7 @@ def build_figure(
     elif operation == "difference":
         first, second = (values["before"], values["after"]) if "before" in values else (values["part"], values["whole"])
         value = difference(first.value, second.value)
-        unit = first.unit
+        unit = "pp" if first.unit == "%" else first.unit
         a, b = ("before", "after") if "before" in values else ("part", "whole")
         expr = f"{texts[b]} − {texts[a]}"
     elif operation == "growth":
@@ -316,4 +312,7 @@ def unsupported_numbers(text: str, citations: list[Citation], figures: list[Figu
         if all(any(same_value(op.value, v) for v in cited.get(op.citation, [])) for op in figure.operands):
             allowed += numbers_in(figure.formula, language) + [figure.value, round(figure.value, 1)]
     body = re.sub(r"\[\d+\]", " ", text)
+    for quoted in re.findall(r"[„\"“]([^”\"]+)[”\"]", body):
+        if any(quoted in c.passage for c in citations):  # a verbatim quote is checked as printed
+            body = body.replace(quoted, " ")
     return [v for v in numbers_in(body, language) if not any(same_value(v, a, 1e-6) for a in allowed)]

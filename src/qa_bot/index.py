@@ -18,6 +18,7 @@ the next successful run.
 from __future__ import annotations
 
 import contextlib
+import functools
 import errno
 import fcntl
 import hashlib
@@ -37,11 +38,10 @@ import numpy as np
 from qa_bot.chunking import chunk_document
 from qa_bot.config import Settings, force_offline
 from qa_bot.embedding import Embedder
-from qa_bot.errors import ConfigError, IndexBusyError, IndexMismatchError, IndexMissingError
+from qa_bot.errors import ConfigError, DocumentError, IndexBusyError, IndexMismatchError, IndexMissingError
 from qa_bot.ingest import corpus_files, file_hash, read_document
-from qa_bot.errors import DocumentError
 from qa_bot.structure import split_parts
-from qa_bot.text import bm25_tokens
+from qa_bot.text import bm25_tokens, raw_tokens
 from qa_bot.types import Chunk
 
 log = logging.getLogger(__name__)
@@ -413,6 +413,13 @@ class IndexReader:
         self.parts = np.array([c.part for c in self.chunks], dtype=object)
         self.doc_ids = np.array([c.doc_id for c in self.chunks], dtype=object)
         self.dates = np.array([date_number(c.date) for c in self.chunks], dtype=np.int64)
+
+    @functools.cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word form of the corpus (folded stems), for 'is this name known at all?'."""
+        from qa_bot.answer import match_key
+
+        return frozenset(match_key(t) for c in self.chunks for t in set(raw_tokens(c.text)))
 
     @property
     def model(self) -> str:

@@ -170,7 +170,25 @@ def quantities(text: str, language: str = "nl") -> list[Quantity]:
             Quantity(value=value, unit=unit, noun=noun, year="", text=text[start:end].strip(), start=start, end=end)
         )
     sentences = split_sentences(text)
-    return [_with_year(text, q, _sentence_of(sentences, q.start, len(text))) for q in found]
+    out = []
+    for q in found:
+        sentence = _sentence_of(sentences, q.start, len(text))
+        q = _with_year(text, q, sentence)
+        if not q.noun and not q.unit:
+            q = _noun_before(text, q, sentence[0])
+        out.append(q)
+    return out
+
+
+_COUNTED_BEFORE = re.compile(r"\b(?:aantal|number of)\s+(?:[^\W\d]+e\s+)?([^\W\d][\w/-]*)", re.I)
+
+
+def _noun_before(text: str, q: Quantity, sentence_start: int) -> Quantity:
+    """'Het aantal uitgaande studenten steeg van 4100 ...': the noun came first."""
+    found = list(_COUNTED_BEFORE.finditer(text[sentence_start : q.start]))
+    if not found:
+        return q
+    return Quantity(q.value, q.unit, found[-1].group(1), q.year, q.text, q.start, q.end)
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:

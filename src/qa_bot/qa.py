@@ -67,6 +67,12 @@ class QaBot:
         reader = self.reader
         return frozenset().union(*(stems_of(c.text) for c in reader.chunks if c.doc_id == doc_id))
 
+    def _knows(self, forms: frozenset[str]) -> bool:
+        vocabulary = self.reader.vocabulary
+        if forms & vocabulary:
+            return True
+        return any(form in term for form in forms if len(form) >= 4 for term in vocabulary)
+
     # -- ask
     def ask(self, question: str, filters: Filters | dict[str, Any] | None = None, k: int | None = None) -> Answer:
         text = validate_question(question, self.settings.max_question_chars)
@@ -78,7 +84,7 @@ class QaBot:
         retriever = HybridRetriever(reader, self.embedder, self.settings.bm25_weight, self.settings.dense_weight)
         passages = retriever.retrieve(text, k or self.settings.top_k, filters)
         retrieved = time.perf_counter()
-        composer = Composer(self.settings.min_coverage, self._doc_terms)
+        composer = Composer(self.settings.min_coverage, self._doc_terms, self._knows)
         answer = composer.compose(text, passages, language)
         done = time.perf_counter()
         answer.timings = {**retriever.last_timings, "retrieve": retrieved - started,

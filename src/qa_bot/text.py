@@ -42,7 +42,7 @@ QUESTION_FILLERS = frozenset(
     procent percentage aandeel deel gestegen gedaald stijging daling groei gegroeid
     toegenomen afgenomen verschil gemiddeld gemiddelde jaarlijks jaarlijkse per jaar sinds
     tussen vanaf tot tegen verhouding keer samen totaal totale opgeteld niet geen zonder
-    minder meer ongeveer precies exact hoeveelste nieuwe nieuw nog
+    minder meer ongeveer precies exact hoeveelste nieuwe nieuw nog doet doen deed deden
     how many much what which who when where why share percentage percent proportion
     number total sum difference ratio times average annual annually yearly per year since
     between from to by grow grew grown growth increase increased rise rose decrease
