@@ -213,9 +213,10 @@ class Candidate:
 
 
 def proper_names(question: str) -> list[str]:
-    """Capitalised words after the first: names the corpus must know ('Wallonia', 'Ronde')."""
+    """Capitalised words and acronyms after the first word: names the corpus must know
+    ('Wallonia', 'Ronde', 'BSO')."""
     words = re.findall(r"[^\W\d_][\w+-]*", question)
-    return [w for w in words[1:] if w[0].isupper() and not w.isupper() and w.lower() not in ENGLISH_STOPWORDS]
+    return [w for w in words[1:] if w[0].isupper() and w.lower() not in ENGLISH_STOPWORDS]
 
 
 @dataclass

@@ -30,7 +30,7 @@ MAX_FILE_BYTES = 100 * 1024 * 1024
 
 _FOOTER = re.compile(r"^\s*(pagina|page|blz\.?)\s*\d+(\s*(van|of|/)\s*\d+)?\s*$", re.IGNORECASE)
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
-_SOFT_BREAK = re.compile(r"[ \t]*\n(?!\s*\n)[ \t]*")
+_PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 
 
 @dataclass
@@ -122,9 +122,10 @@ def clean_text(raw: str) -> str:
         return left + right if left.islower() and right.islower() else left + "-" + right
 
     text = _HYPHEN_BREAK.sub(join, text)
-    text = _SOFT_BREAK.sub(" ", text)
+    text = _PARAGRAPH.sub("\x00", text)  # keep paragraph breaks while joining wrapped lines
+    text = re.sub(r"[ \t]*\n[ \t]*", " ", text)
     text = re.sub(r"[ \t]{2,}", " ", text)
-    return re.sub(r"\n\s*\n+", "\n\n", text).strip()
+    return "\n\n".join(p.strip() for p in text.split("\x00") if p.strip())
 
 
 def _read_text(path: Path, doc_id: str, meta: dict[str, str]) -> str:

@@ -223,7 +223,7 @@ def _is_list_number(text: str, start: int, end: int) -> bool:
 
 def _reads_as_year(before: str, after: list[str]) -> bool:
     """A bare 1900–2100 integer is a year unless it is followed by what it counts."""
-    if before in _YEAR_BEFORE or before.endswith("("):
+    if before in _YEAR_BEFORE or before in MONTHS or before.endswith("("):
         return True
     return not (after and after[0][0].islower() and after[0].lower() not in _NOT_NOUNS)
 

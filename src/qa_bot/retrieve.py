@@ -71,6 +71,8 @@ class Filters:
             if values:
                 clauses.append({key: {"$in": list(values)}})
         low, high = self.date_bounds()
+        if high:
+            low = max(low, 1)  # an upper bound excludes undated documents, as in the BM25 mask
         if low:
             clauses.append({"date_num": {"$gte": low}})
         if high:

@@ -1,0 +1,89 @@
+"""Shared fixtures: a deterministic fake embedder for unit tests, the real model for integration."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from qa_bot.chunking import approx_tokens
+from qa_bot.config import Settings, force_offline
+
+force_offline()
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_CORPUS = ROOT / "tests" / "fixtures" / "eval_corpus"
+SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+DEV_COPY = ROOT / "tests" / "eval" / "dev.jsonl"
+
+
+class FakeEmbedder:
+    """Hashed character trigrams: similar words give similar vectors, no model needed."""
+
+    name = "fake-trigram"
+    dim = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        self.calls += 1
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                padded = f"#{word}#"
+                for i in range(len(padded) - 2):
+                    bucket = int(hashlib.md5(padded[i : i + 3].encode()).hexdigest(), 16) % self.dim
+                    out[row, bucket] += 1.0
+            norm = np.linalg.norm(out[row])
+            if norm:
+                out[row] /= norm
+        return out
+
+    def count_tokens(self, text: str) -> int:
+        return approx_tokens(text)
+
+
+@pytest.fixture
+def fake_embedder() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A writable copy of the evaluation corpus (real document + distractors)."""
+    target = tmp_path / "corpus"
+    target.mkdir()
+    for path in EVAL_CORPUS.iterdir():
+        shutil.copy(path.resolve(), target / path.name)
+    return target
+
+
+@pytest.fixture
+def settings(tmp_path: Path, corpus: Path) -> Settings:
+    return Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+
+
+@pytest.fixture(scope="session")
+def real_embedder():  # type: ignore[no-untyped-def]
+    from qa_bot.embedding import SentenceTransformerEmbedder
+
+    return SentenceTransformerEmbedder()
+
+
+@pytest.fixture(scope="session")
+def real_bot(tmp_path_factory: pytest.TempPathFactory, real_embedder):  # type: ignore[no-untyped-def]
+    """The real pipeline over the evaluation corpus, indexed once per session."""
+    from qa_bot.qa import QaBot
+
+    base = tmp_path_factory.mktemp("real")
+    corpus_dir = base / "corpus"
+    corpus_dir.mkdir()
+    for path in EVAL_CORPUS.iterdir():
+        shutil.copy(path.resolve(), corpus_dir / path.name)
+    bot = QaBot(Settings(corpus_dir=corpus_dir, index_dir=base / "index"), real_embedder)
+    bot.index()
+    return bot

@@ -1,0 +1,43 @@
+import pytest
+
+from qa_bot.chunking import approx_tokens, chunk_document, pack
+from qa_bot.structure import split_parts
+from qa_bot.types import Document, Page
+
+
+def test_pack_respects_budget_and_overlaps_one_sentence() -> None:
+    spans = [(i * 10, i * 10 + 9) for i in range(6)]
+    windows = pack(spans, [40] * 6, max_tokens=100, overlap=1)
+    assert windows == [(0, 19), (10, 29), (20, 39), (30, 49), (40, 59)]
+
+
+def test_pack_keeps_an_oversized_sentence_alone() -> None:
+    assert pack([(0, 5), (6, 10)], [300, 10], max_tokens=100, overlap=1) == [(0, 5), (6, 10)]
+
+
+@pytest.mark.parametrize("max_tokens", [40, 120, 200])
+def test_chunks_fit_the_embedder_and_point_into_the_document(max_tokens: int) -> None:
+    sentences = [f"In 20{10 + i} kregen {100 + i} leerlingen een beurs voor een stage in het buitenland." for i in range(30)]
+    text = "Titel\n\n" + " ".join(sentences) + " Hoe evalueert de minister dit?\n\n" + " ".join(sentences)
+    document = Document("d.txt", "Titel", text, (Page(1, text, 0),))
+    chunks = chunk_document(document, split_parts(document), max_tokens)
+    assert {c.part for c in chunks} == {"vraag", "antwoord"}
+    for chunk in chunks:
+        assert text[chunk.start : chunk.end] == chunk.text
+        assert approx_tokens(chunk.text) <= max_tokens
+    assert len({c.chunk_id for c in chunks}) == len(chunks)
+
+
+def test_chunk_ids_are_stable_across_runs() -> None:
+    text = "Titel\n\nEen zin. Nog een zin."
+    document = Document("d.txt", "Titel", text, (Page(1, text, 0),))
+    first = chunk_document(document, split_parts(document), 100)
+    second = chunk_document(document, split_parts(document), 100)
+    assert [c.chunk_id for c in first] == [c.chunk_id for c in second]
+
+
+def test_very_long_sentence_is_cut_at_words() -> None:
+    text = "Titel\n\n" + " ".join(["woord"] * 400) + "."
+    document = Document("d.txt", "Titel", text, (Page(1, text, 0),))
+    chunks = chunk_document(document, split_parts(document), 50)
+    assert len(chunks) > 5 and all(approx_tokens(c.text) <= 50 for c in chunks)

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+import pytest
+
+from qa_bot.config import load_settings
+from qa_bot.errors import ConfigError
+
+
+def test_defaults() -> None:
+    s = load_settings({})
+    assert s.corpus_dir == Path("corpus") and s.index_dir == Path("index")
+    assert s.host == "127.0.0.1" and s.allowed_origins == ()
+
+
+def test_environment_overrides() -> None:
+    s = load_settings({"QA_BOT_INDEX": "/tmp/x", "QA_BOT_ALLOWED_ORIGINS": "https://a.be/, https://b.be",
+                       "QA_BOT_DENSE_WEIGHT": "0.5"})  # fmt: skip
+    assert s.index_dir == Path("/tmp/x")
+    assert s.allowed_origins == ("https://a.be", "https://b.be")
+    assert s.dense_weight == 0.5
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"QA_BOT_TOP_K": "vijf"}, "QA_BOT_TOP_K"),
+        ({"QA_BOT_DENSE_WEIGHT": "x"}, "geen getal"),
+        ({"QA_BOT_CHUNK_TOKENS": "1000"}, "tussen 16 en 256"),
+        ({"QA_BOT_DEVICE": "tpu"}, "cpu, cuda"),
+    ],
+)
+def test_invalid_settings_say_what_is_wrong(env: dict[str, str], message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        load_settings(env)

@@ -1,0 +1,164 @@
+import pytest
+
+from qa_bot.figures import (
+    build_figure,
+    cagr,
+    complement,
+    complement_share,
+    detect_operation,
+    difference,
+    growth,
+    operands_for,
+    ratio,
+    share,
+    unsupported_numbers,
+)
+from qa_bot.types import Citation
+
+GRANTS = (
+    "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar 8159 "
+    "mobiliteiten vanuit de scholen."
+)
+EUROPASS = (
+    "De evolutie van de uitgegeven Europass Mobiliteiten tussen 2018 en 2025 geeft een stijging aan, "
+    "met 2211 in 2018 tot 4535 mobiliteiten in 2025."
+)
+
+
+def test_arithmetic() -> None:
+    assert share(5171, 8159) == pytest.approx(63.378, abs=1e-3)
+    assert complement(5171, 8159) == 2988
+    assert complement_share(5171, 8159) == pytest.approx(36.622, abs=1e-3)
+    assert growth(2211, 4535) == pytest.approx(105.111, abs=1e-3)
+    assert cagr(2211, 4535, 7) == pytest.approx(10.808, abs=1e-3)
+    assert cagr(100, 121, 2) == pytest.approx(10.0)
+    assert ratio(8159, 5171) == pytest.approx(1.578, abs=1e-3)
+    assert difference(2211, 4535) == 2324
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        ("Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?", "share"),
+        ("What share of the requested mobilities received a grant?", "share"),
+        ("Hoeveel procent van de aanvragen werd goedgekeurd?", "share"),
+        ("Hoeveel gevraagde mobiliteiten kregen geen beurs?", "complement"),
+        ("How many requested mobilities did not get a grant?", "complement"),
+        ("Welk aandeel van de aanvragen kreeg geen beurs?", "complement_share"),
+        ("Met hoeveel procent is het aantal Europass Mobiliteiten gestegen sinds 2018?", "growth"),
+        ("Met hoeveel procent steeg het budget?", "growth"),
+        ("By what percentage did the number grow between 2018 and 2025?", "growth"),
+        ("Wat was de gemiddelde jaarlijkse groei tussen 2018 en 2025?", "cagr"),
+        ("Met hoeveel procent groeide het aantal gemiddeld per jaar?", "cagr"),
+        ("What was the average annual growth?", "cagr"),
+        ("Hoeveel keer meer mobiliteiten waren er in 2025?", "ratio"),
+        ("How many times larger was the demand?", "ratio"),
+        ("Wat is het verschil tussen 2018 en 2025?", "difference"),
+        ("How many more certificates were issued in 2023?", "difference"),
+        ("Hoeveel cursisten vertrokken in totaal naar het buitenland?", "sum"),
+        ("How many learners left for Germany and Spain combined?", "sum"),
+        ("Hoeveel mobiliteiten kregen in 2025 een beurs?", None),
+        ("Hoeveel procent van de VET-leerlingen nam in 2025 deel aan een leermobiliteit?", "share"),
+        ("Wat is de Europass-Mobiliteit?", None),
+    ],
+)
+def test_detect_operation(question: str, operation: str | None) -> None:
+    assert detect_operation(question) == operation
+
+
+def roles(operands) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    return {role: q.value for q, role in operands}
+
+
+def test_part_and_whole_from_tov() -> None:
+    operands, reason = operands_for("share", GRANTS, ["2025"])
+    assert reason == ""
+    assert roles(operands) == {"part": 5171, "whole": 8159}
+
+
+def test_before_and_after_from_van_tot() -> None:
+    operands, _ = operands_for("growth", EUROPASS, ["2018"])
+    assert roles(operands) == {"before": 2211, "after": 4535}
+
+
+def test_before_after_by_year_even_with_tegenover() -> None:
+    sentence = "In 2023 werden 12.400 Certificaatsupplementen uitgereikt, tegenover 9.800 in 2021."
+    operands, _ = operands_for("growth", sentence, [])
+    assert roles(operands) == {"before": 9800, "after": 12400}
+
+
+@pytest.mark.parametrize(
+    ("operation", "sentence", "years", "reason"),
+    [
+        ("share", GRANTS, ["2019"], "geen cijfers voor 2019"),
+        ("growth", EUROPASS, ["2015"], "geen cijfers voor 2015"),
+        ("growth", GRANTS, [], "geen getallen voor twee verschillende jaren"),
+        ("share", "Er waren 14 indicatoren.", [], "geen twee vergelijkbare getallen"),
+        ("share", "In 2025 ging 9,4 miljoen euro naar 83 scholen.", [], "geen twee vergelijkbare getallen"),
+        ("share", "In 2023 had 8,5% deelgenomen, tegenover 3,1% in Vlaanderen.", [], "percentages"),
+    ],
+)
+def test_refuses_when_operands_do_not_fit(operation: str, sentence: str, years: list[str], reason: str) -> None:
+    operands, why = operands_for(operation, sentence, years)
+    assert operands == []
+    assert reason in why
+
+
+def test_sum_of_listed_items_shares_the_noun() -> None:
+    sentence = "In 2024 vertrokken 120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje."
+    operands, _ = operands_for("sum", sentence, ["2024"])
+    assert [q.value for q, _ in operands] == [120, 95, 40]
+
+
+@pytest.mark.parametrize(
+    ("operation", "language", "display", "formula"),
+    [
+        ("share", "nl", "63,4%", "5171 / 8159 = 63,4%"),
+        ("share", "en", "63.4%", "5171 / 8159 = 63.4%"),
+        ("complement", "nl", "2988", "8159 − 5171 = 2988"),
+        ("complement_share", "nl", "36,6%", "(8159 − 5171) / 8159 = 36,6%"),
+        ("ratio", "en", "1.58×", "8159 / 5171 = 1.58×"),
+    ],
+)
+def test_build_figure_presentation(operation: str, language: str, display: str, formula: str) -> None:
+    operands, _ = operands_for(operation, GRANTS, ["2025"])
+    figure = build_figure(operation, operands, 1, language)
+    assert figure.display == display
+    assert figure.formula == formula
+    assert all(op.citation == 1 for op in figure.operands)
+    assert figure.chart["type"] == "bar"
+
+
+def test_growth_figure_is_a_line_chart_over_years() -> None:
+    operands, _ = operands_for("growth", EUROPASS, ["2018"])
+    figure = build_figure("growth", operands, 1, "nl")
+    assert figure.formula == "(4535 − 2211) / 2211 = 105,1%"
+    assert figure.chart["type"] == "line"
+    assert [p["label"] for p in figure.chart["series"]] == ["2018", "2025"]
+
+
+def citation(passage: str) -> Citation:
+    return Citation(1, "c", "d", "t", "antwoord", "", "", None, passage, passage, 1.0)
+
+
+def test_unsupported_numbers_flags_invented_numbers() -> None:
+    cites = [citation(GRANTS)]
+    assert unsupported_numbers("Er waren 5171 beurzen [1].", cites, [], "nl") == []
+    assert unsupported_numbers("Er waren 5.171 beurzen in 2025 [1].", cites, [], "nl") == []
+    assert unsupported_numbers("Er waren 6000 beurzen [1].", cites, [], "nl") == [6000]
+
+
+def test_computed_figure_with_cited_operands_is_supported() -> None:
+    operands, _ = operands_for("share", GRANTS, ["2025"])
+    figure = build_figure("share", operands, 1, "nl")
+    text = f"Aandeel: {figure.display} [1]. Berekening: {figure.formula}"
+    assert unsupported_numbers(text, [citation(GRANTS)], [figure], "nl") == []
+    # the same figure without the passage that holds its operands is not supported
+    other = citation("Er waren 14 indicatoren.")
+    assert 63.4 in unsupported_numbers(text, [other], [figure], "nl")
+
+
+def test_verbatim_dutch_quote_in_english_answer_is_supported() -> None:
+    passage = "In 2023 werden 12.400 Certificaatsupplementen uitgereikt."
+    text = f'Source: "{passage}" [1]'
+    assert unsupported_numbers(text, [citation(passage)], [], "en") == []

@@ -1,0 +1,73 @@
+import pytest
+
+from qa_bot.text import bm25_tokens, content_terms, detect_language, expand_query, split_sentences
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = (
+        "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar "
+        "8159 mobiliteiten vanuit de scholen. Vanuit Epos vzw worden infosessies georganiseerd."
+    )
+    assert sentences(text) == [
+        "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar "
+        "8159 mobiliteiten vanuit de scholen.",
+        "Vanuit Epos vzw worden infosessies georganiseerd.",
+    ]
+
+
+def test_question_mark_and_paragraph_break_end_sentences() -> None:
+    text = "Hoe evalueert de minister het scoreboard?\nHet CEDEFOP-rapport geeft 1 dataset.\n\nNieuwe alinea zonder punt"
+    assert sentences(text) == [
+        "Hoe evalueert de minister het scoreboard?",
+        "Het CEDEFOP-rapport geeft 1 dataset.",
+        "Nieuwe alinea zonder punt",
+    ]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "  Eerste zin. Tweede zin!  "
+    for start, end in split_sentences(text):
+        assert text[start:end] == text[start:end].strip()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("mobiliteiten", "mobiliteit"),
+        ("5.171 beurzen", "5171 beurzen"),
+        ("De scholen", "school scholen"),
+    ],
+)
+def test_bm25_tokens_share_stems_and_numbers(a: str, b: str) -> None:
+    assert set(bm25_tokens(a)) & set(bm25_tokens(b))
+
+
+def test_stop_words_are_dropped() -> None:
+    assert bm25_tokens("de het een van en") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hoeveel mobiliteiten kregen in 2025 een beurs?", "nl"),
+        ("Wat is de Europass-Mobiliteit?", "nl"),
+        ("How many mobilities were requested by schools in 2025?", "en"),
+        ("What is the share of the grants?", "en"),
+    ],
+)
+def test_detect_language(question: str, language: str) -> None:
+    assert detect_language(question) == language
+
+
+def test_english_questions_are_expanded_with_dutch_words() -> None:
+    expanded = expand_query("How many mobilities were requested by schools?", "en")
+    assert "mobiliteiten" in expanded and "scholen" in expanded
+    assert expand_query("Hoeveel scholen?", "nl") == "Hoeveel scholen?"
+
+
+def test_content_terms_skip_question_words() -> None:
+    assert content_terms("Hoeveel mobiliteiten kregen in 2025 een beurs?") == ["mobiliteit", "2025", "beur"]
