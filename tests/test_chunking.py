@@ -17,7 +17,9 @@ def test_pack_keeps_an_oversized_sentence_alone() -> None:
 
 @pytest.mark.parametrize("max_tokens", [40, 120, 200])
 def test_chunks_fit_the_embedder_and_point_into_the_document(max_tokens: int) -> None:
-    sentences = [f"In 20{10 + i} kregen {100 + i} leerlingen een beurs voor een stage in het buitenland." for i in range(30)]
+    sentences = [
+        f"In 20{10 + i} kregen {100 + i} leerlingen een beurs voor een stage in het buitenland." for i in range(30)
+    ]
     text = "Titel\n\n" + " ".join(sentences) + " Hoe evalueert de minister dit?\n\n" + " ".join(sentences)
     document = Document("d.txt", "Titel", text, (Page(1, text, 0),))
     chunks = chunk_document(document, split_parts(document), max_tokens)

@@ -20,7 +20,9 @@ def test_build_then_noop_then_change_then_remove(settings: Settings, fake_embedd
     assert current_generation(settings.index_dir) == gen
 
     path = settings.corpus_dir / "volwassenenonderwijs-leermobiliteit.txt"
-    path.write_text(path.read_text(encoding="utf-8") + "\n\nIn 2025 kregen 500 cursisten een beurs.\n", encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + "\n\nIn 2025 kregen 500 cursisten een beurs.\n", encoding="utf-8"
+    )
     changed = build_index(settings, fake_embedder)
     assert changed.changed == ["volwassenenonderwijs-leermobiliteit.txt"]
     assert 0 < changed.embedded < first.embedded  # only the changed document's new chunks
@@ -93,7 +95,9 @@ def test_other_model_or_settings_are_detected(settings: Settings, fake_embedder:
     assert len(client.list_collections()) == 1
 
 
-def test_second_indexing_run_is_refused_while_one_holds_the_lock(settings: Settings, fake_embedder: FakeEmbedder) -> None:
+def test_second_indexing_run_is_refused_while_one_holds_the_lock(
+    settings: Settings, fake_embedder: FakeEmbedder
+) -> None:
     holding = threading.Event()
     release = threading.Event()
 

@@ -60,7 +60,7 @@ def test_metadata_from_sidecar_and_front_matter(tmp_path: Path) -> None:
     [
         ("leeg.pdf", b"", "leeg bestand"),
         ("kapot.pdf", b"%PDF-1.4\n1 0 obj << /Type /Catalog >>\ntrailer\n%%EOF", "onleesbaar PDF"),
-        ("latin1.txt", "Beroepsopleidingen en leermobiliteit".encode() + b" caf\xe9", "geen geldige UTF-8"),
+        ("latin1.txt", b"Beroepsopleidingen en leermobiliteit" + b" caf\xe9", "geen geldige UTF-8"),
         ("spaties.txt", b"   \n\n  ", "bevat geen tekst"),
     ],
 )

@@ -20,7 +20,9 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
 
 
 def test_question_mark_and_paragraph_break_end_sentences() -> None:
-    text = "Hoe evalueert de minister het scoreboard?\nHet CEDEFOP-rapport geeft 1 dataset.\n\nNieuwe alinea zonder punt"
+    text = (
+        "Hoe evalueert de minister het scoreboard?\nHet CEDEFOP-rapport geeft 1 dataset.\n\nNieuwe alinea zonder punt"
+    )
     assert sentences(text) == [
         "Hoe evalueert de minister het scoreboard?",
         "Het CEDEFOP-rapport geeft 1 dataset.",

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from qa_bot.figures import build_figure, fmt_value, detect_operation, operands_for, unsupported_numbers
+from qa_bot.figures import build_figure, detect_operation, fmt_value, operands_for, unsupported_numbers
 from qa_bot.numbers import quantities, years_in
 from qa_bot.text import (
     DUTCH_STOPWORDS,
@@ -119,10 +119,10 @@ def counted_noun(question: str) -> frozenset[str]:
         lower = word.lower()
         if lower in ("more", "fewer", "meer", "minder", "keer", "times"):
             return frozenset()
+        if not forms and re.fullmatch(r"\w+e", lower) and lower not in DUTCH_STOPWORDS:
+            continue  # leading adjective: nieuwe, uitgaande
         if lower in QUESTION_FILLERS or lower in DUTCH_STOPWORDS or lower in ENGLISH_STOPWORDS:
             break
-        if not forms and re.fullmatch(r"\w+e", lower):  # leading adjective: nieuwe, uitgaande
-            continue
         if not (word[0].isupper() or re.search(r"(?:en|s)$", lower)):
             break
         for piece in (p for p in re.split(r"[-/]", lower) if p):
@@ -150,10 +150,7 @@ def _verb_like(token: str) -> bool:
     """Participles (gebaseerd, toegekend) and English past forms weigh half."""
     if token.isdigit():
         return False
-    return bool(
-        re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token)
-        or re.fullmatch(r"\w{3,}ed", token)
-    )
+    return bool(re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token) or re.fullmatch(r"\w{3,}ed", token))
 
 
 def term_matches(forms: frozenset[str], terms: frozenset[str]) -> bool:
@@ -243,7 +240,9 @@ class Composer:
         if not candidates:
             if missing_years:
                 text = msg["abstain_years"].format(years=f" {msg['and']} ".join(missing_years))
-                return _abstain(question, language, text, f"jaar niet in de bronnen: {', '.join(missing_years)}", passages)
+                return _abstain(
+                    question, language, text, f"jaar niet in de bronnen: {', '.join(missing_years)}", passages
+                )
             return _abstain(question, language, msg["abstain"], "geen passage dekt de vraag", passages)
         best = candidates[0]
         if best.coverage < self.min_coverage:
@@ -261,7 +260,11 @@ class Composer:
         return self._sentence_answer(question, language, best, groups, q_years, wants_number, passages)
 
     def _candidates(
-        self, groups: list[TermGroup], q_years: list[str], passages: list[Passage], wants_number: bool,
+        self,
+        groups: list[TermGroup],
+        q_years: list[str],
+        passages: list[Passage],
+        wants_number: bool,
         subject: str = "",
     ) -> tuple[list[Candidate], list[str]]:
         defines = _defines_pattern(subject) if subject else None
@@ -333,7 +336,11 @@ class Composer:
                 return self._sentence_answer(question, language, stated[0], term_groups(question), q_years,
                                              True, passages)  # fmt: skip
         reason = reason or "geen passende getallen"
-        shown = REASONS_EN.get(reason, reason.replace("geen cijfers voor", "no figures for")) if language == "en" else reason
+        shown = (
+            REASONS_EN.get(reason, reason.replace("geen cijfers voor", "no figures for"))
+            if language == "en"
+            else reason
+        )
         return _abstain(question, language, msg["no_figure"].format(reason=shown), reason, passages)
 
 

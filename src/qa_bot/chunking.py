@@ -57,9 +57,7 @@ def chunk_id(doc_id: str, part: str, start: int, text: str) -> str:
     return hashlib.sha1(f"{doc_id}\x00{part}\x00{start}\x00{text}".encode()).hexdigest()[:24]
 
 
-def pack(
-    spans: list[tuple[int, int]], sizes: list[int], max_tokens: int, overlap: int
-) -> list[tuple[int, int]]:
+def pack(spans: list[tuple[int, int]], sizes: list[int], max_tokens: int, overlap: int) -> list[tuple[int, int]]:
     """Group consecutive sentence spans into windows of at most ``max_tokens``.
 
     Each window after the first repeats the last ``overlap`` sentences of the one
@@ -91,9 +89,7 @@ def _sentence_spans(part: Part, max_tokens: int, count_tokens: TokenCounter) -> 
     return spans
 
 
-def _split_long(
-    text: str, start: int, end: int, max_tokens: int, count_tokens: TokenCounter
-) -> list[tuple[int, int]]:
+def _split_long(text: str, start: int, end: int, max_tokens: int, count_tokens: TokenCounter) -> list[tuple[int, int]]:
     """A sentence over budget (a table row run, a list) is cut at word boundaries."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     pieces: list[tuple[int, int]] = []

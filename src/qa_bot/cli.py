@@ -114,7 +114,9 @@ def format_report(report) -> str:  # type: ignore[no-untyped-def]
     else:
         for label, items in (("nieuw", report.added), ("gewijzigd", report.changed), ("verwijderd", report.removed)):
             if items:
-                lines.append(f"{label}: {', '.join(items[:10])}" + (f" … (+{len(items) - 10})" if len(items) > 10 else ""))
+                lines.append(
+                    f"{label}: {', '.join(items[:10])}" + (f" … (+{len(items) - 10})" if len(items) > 10 else "")
+                )
     for problem in report.problems:
         lines.append(f"Overgeslagen: {problem}")
     lines.append(

@@ -85,9 +85,7 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Build settings from ``QA_BOT_*`` variables (``env`` defaults to os.environ)."""
     env = dict(os.environ if env is None else env)
-    origins = tuple(
-        o.strip().rstrip("/") for o in env.get("QA_BOT_ALLOWED_ORIGINS", "").split(",") if o.strip()
-    )
+    origins = tuple(o.strip().rstrip("/") for o in env.get("QA_BOT_ALLOWED_ORIGINS", "").split(",") if o.strip())
     device = env.get("QA_BOT_DEVICE", "cpu")
     if not (device == "cpu" or device.startswith("cuda") or device == "mps"):
         raise ConfigError(f"QA_BOT_DEVICE={device!r}: kies cpu, cuda, cuda:N of mps.")

@@ -154,8 +154,9 @@ def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
         "mrr": round(sum(r["rr"] for r in with_source) / len(with_source), 4) if with_source else None,
         "answer_accuracy": _rate([r["correct"] for r in answerable]),
         "answer_accuracy_no_figure": _rate([r["correct"] for r in answerable if r.get("figure_ok") is None]),
-        "citation_support": _rate([r["cited_support"] for r in answerable
-                                   if not r["abstained"] and r.get("cited_support") is not None]),  # fmt: skip
+        "citation_support": _rate(
+            [r["cited_support"] for r in answerable if not r["abstained"] and r.get("cited_support") is not None]
+        ),  # fmt: skip
         "abstention_recall": _rate([r["abstained"] for r in unanswerable]),
         "false_abstention_rate": _rate([r["abstained"] for r in answerable]),
         "figure_accuracy": _rate([bool(r["figure_ok"]) for r in answerable if r.get("figure_ok") is not None]),
@@ -167,6 +168,7 @@ def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
 
 def evaluate(bot: QaBot, questions: list[Question], k: int = 5) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     records = []
+    bot.warm_up()  # latency is per question, not model loading
     started = time.perf_counter()
     for q in questions:
         answer = bot.ask(q.question, q.filters, k=k)
@@ -182,7 +184,9 @@ def parse_thresholds(items: list[str], allowed: tuple[str, ...]) -> dict[str, fl
     for item in items:
         name, sep, value = item.partition("=")
         if not sep or name not in allowed:
-            raise ConfigError(f"Ongeldige drempel {item!r}; gebruik METRIEK=WAARDE met METRIEK uit: {', '.join(allowed)}")
+            raise ConfigError(
+                f"Ongeldige drempel {item!r}; gebruik METRIEK=WAARDE met METRIEK uit: {', '.join(allowed)}"
+            )
         try:
             out[name] = float(value)
         except ValueError:

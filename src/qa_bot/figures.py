@@ -213,7 +213,9 @@ def fmt_value(value: float, unit: str, language: str) -> str:
     if unit == "%/jaar":
         return f"{format_number(round(value, 1), language, 1)}% " + ("per jaar" if language == "nl" else "per year")
     if unit == "pp":
-        return f"{format_number(round(value, 1), language, 1)} " + ("procentpunt" if language == "nl" else "percentage points")
+        return f"{format_number(round(value, 1), language, 1)} " + (
+            "procentpunt" if language == "nl" else "percentage points"
+        )
     if unit == "×":
         return f"{format_number(round(value, 2), language, 2)}×"
     number = format_count(value, language) if float(value).is_integer() else format_number(value, language, 1)
@@ -224,9 +226,7 @@ def _operand_text(q: Quantity, language: str) -> str:
     return fmt_value(q.value, q.unit, language) if q.unit else format_count(q.value, language)
 
 
-def build_figure(
-    operation: str, operands: list[tuple[Quantity, str]], citation: int, language: str
-) -> Figure:
+def build_figure(operation: str, operands: list[tuple[Quantity, str]], citation: int, language: str) -> Figure:
     values = {role: q for q, role in operands}
     texts = {role: _operand_text(q, language) for q, role in operands}
     unit = ""
@@ -274,7 +274,9 @@ def build_figure(
     first = operands[0][0]
     noun = next((q.noun for q, _ in operands if q.noun), "")
     years = sorted({q.year for q, _ in operands if q.year})
-    label = f"{LABELS[language][operation]}" + (f" {noun}" if noun else "") + (f" ({', '.join(years)})" if years else "")
+    label = (
+        f"{LABELS[language][operation]}" + (f" {noun}" if noun else "") + (f" ({', '.join(years)})" if years else "")
+    )
     chart_label = {"nl": {"part": "deel", "whole": "geheel"}, "en": {"part": "part", "whole": "whole"}}[language]
     series = [
         {"label": (q.year if chart_type == "line" and q.year else f"{chart_label.get(role, role)}"

@@ -18,9 +18,9 @@ the next successful run.
 from __future__ import annotations
 
 import contextlib
-import functools
 import errno
 import fcntl
+import functools
 import hashlib
 import json
 import logging
@@ -113,9 +113,7 @@ def chroma_client(settings: Settings):  # type: ignore[no-untyped-def]
 
 def open_collection(client, name: str):  # type: ignore[no-untyped-def]
     # embedding_function=None: chromadb's default would download an ONNX model.
-    return client.get_or_create_collection(
-        name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}}
-    )
+    return client.get_or_create_collection(name, embedding_function=None, configuration={"hnsw": {"space": "cosine"}})
 
 
 def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
@@ -147,8 +145,7 @@ def index_lock(index_dir: Path, wait: bool = False) -> Iterator[None]:
         except OSError as exc:
             if exc.errno in (errno.EAGAIN, errno.EACCES):
                 raise IndexBusyError(
-                    f"Er loopt al een indexering op {index_dir}. Wacht tot die klaar is "
-                    "(of gebruik --wait)."
+                    f"Er loopt al een indexering op {index_dir}. Wacht tot die klaar is (of gebruik --wait)."
                 ) from None
             raise
         try:

@@ -188,6 +188,7 @@ def _pdf_pages(path: Path, doc_id: str) -> list[str]:
 
 def strip_repeated_lines(pages: list[str]) -> list[str]:
     """Drop page footers/headers: 'Pagina N van M' and edge lines repeated on most pages."""
+
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", line.strip().lower())
 

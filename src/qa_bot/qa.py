@@ -91,6 +91,11 @@ class QaBot:
                           "compose": done - retrieved, "total": done - started}  # fmt: skip
         return answer
 
+    def warm_up(self) -> None:
+        """Load the index and the model now, so the first question is not slow."""
+        _ = self.reader.vocabulary
+        self.embedder.encode(["opwarmen"])
+
     def health(self) -> dict[str, Any]:
         reader = self.reader
         return {"status": "ok", "version": __version__, "index": reader.summary(), "model": reader.model}

@@ -16,9 +16,7 @@ import re
 from qa_bot.text import split_sentences
 from qa_bot.types import Document, Part
 
-_HEADING = re.compile(
-    r"^[ \t]*(?P<label>vraag|antwoord|question|answer)\b[^\n]{0,80}$", re.IGNORECASE | re.MULTILINE
-)
+_HEADING = re.compile(r"^[ \t]*(?P<label>vraag|antwoord|question|answer)\b[^\n]{0,80}$", re.IGNORECASE | re.MULTILINE)
 REPORT_TYPES = ("rapport", "report", "verslag", "scoreboard")
 
 

@@ -138,7 +138,7 @@ class Answer:
             "abstained": self.abstained,
             "reason": self.reason,
             "citations": [asdict(c) for c in self.citations],
-            "figures": [asdict(f) for f in self.figures],
+            "figures": [{**asdict(f), "operands": [asdict(o) for o in f.operands]} for f in self.figures],
             "timings": {k: round(v, 4) for k, v in self.timings.items()},
         }
         if include_passages:

@@ -1,0 +1,92 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from qa_bot.errors import ConfigError
+from qa_bot.evaluate import (
+    canonical,
+    contains,
+    failed_thresholds,
+    load_questions,
+    parse_thresholds,
+    totals,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "language"),
+    [
+        ("Er waren 5.171 mobiliteiten", "5171", "nl"),
+        ("Er waren 5 171 mobiliteiten", "5171", "nl"),
+        ("Er waren 5171 mobiliteiten", "5.171", "nl"),
+        ("Aandeel: 63,4%", "63.4", "nl"),
+        ("Share: 63.4%", "63,4", "en"),
+        ("een streefcijfer van 12 procent", "12%", "nl"),
+        ("een streefcijfer van 12 %", "12%", "nl"),
+        ("Het is een Certificaat", "certificaat", "nl"),
+        ("26,2 miljard euro", "26,2 miljard", "nl"),
+    ],
+)
+def test_contains_matches_numbers_by_value(text: str, expected: str, language: str) -> None:
+    assert contains(text, expected, language)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("15171 beurzen", "5171"), ("63,45%", "63,4"), ("112%", "12%")])
+def test_contains_does_not_match_inside_other_numbers(text: str, expected: str) -> None:
+    assert not contains(text, expected)
+
+
+def test_canonical() -> None:
+    assert canonical("5.171 Mobiliteiten,  12 procent") == "5171 mobiliteiten, 12%"
+
+
+def test_load_questions_defaults_and_errors(tmp_path: Path) -> None:
+    path = tmp_path / "q.jsonl"
+    path.write_text('{"id": "a", "question": "Hoeveel?"}\n\n{"question": "Waar?", "answerable": false}\n')
+    questions = load_questions(path)
+    assert [q.answerable for q in questions] == [True, False]
+    assert questions[1].id == "3"
+    path.write_text('{"id": "a"}\n')
+    with pytest.raises(ConfigError, match="q.jsonl:1"):
+        load_questions(path)
+
+
+def record(**kw):  # type: ignore[no-untyped-def]
+    base = {"answerable": True, "abstained": False, "hit": True, "rr": 1.0, "correct": True, "latency_ms": 10.0,
+            "figure_ok": None, "cited_support": True, "unsupported_numbers": []}  # fmt: skip
+    return {**base, **kw}
+
+
+def test_totals() -> None:
+    records = [
+        record(),
+        record(hit=True, rr=0.5, correct=False, figure_ok=False),
+        record(abstained=True, correct=False, hit=False, rr=0.0, latency_ms=30.0),
+        record(answerable=False, abstained=True, hit=None, rr=None),
+        record(answerable=False, abstained=False, hit=None, rr=None, correct=False, unsupported_numbers=[7.0]),
+    ]
+    t = totals(records)
+    assert t["hit@k"] == pytest.approx(2 / 3, abs=1e-4)
+    assert t["mrr"] == 0.5
+    assert t["answer_accuracy"] == pytest.approx(1 / 3, abs=1e-4)
+    assert t["answer_accuracy_no_figure"] == 0.5
+    assert t["abstention_recall"] == 0.5
+    assert t["false_abstention_rate"] == pytest.approx(1 / 3, abs=1e-4)
+    assert t["figure_accuracy"] == 0.0
+    assert t["faithfulness"] == pytest.approx(2 / 3, abs=1e-4)
+    assert t["latency_p50_ms"] == 10.0
+
+
+def test_thresholds() -> None:
+    minimum = parse_thresholds(["hit@k=0.95"], ("hit@k",))
+    assert failed_thresholds({"hit@k": 0.9}, minimum, {}) == ["hit@k = 0.9 < 0.95"]
+    assert failed_thresholds({"hit@k": 0.96}, minimum, {}) == []
+    with pytest.raises(ConfigError, match="METRIEK=WAARDE"):
+        parse_thresholds(["onzin"], ("hit@k",))
+    with pytest.raises(ConfigError, match="geen getal"):
+        parse_thresholds(["hit@k=hoog"], ("hit@k",))
+
+
+def test_results_are_json_serialisable() -> None:
+    json.dumps(totals([record()]))
