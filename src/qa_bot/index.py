@@ -192,6 +192,8 @@ def read_manifest(gen: Path) -> dict[str, Any]:
 def _commit_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Chunk]) -> str:
     import bm25s
 
+    logging.getLogger("bm25s").setLevel(logging.WARNING)
+
     number = int(time.time() * 1000)
     name = f"gen-{number}"
     tmp = index_dir / f".{name}.tmp"
