@@ -120,3 +120,27 @@ def test_counted_noun(question: str, noun: str | None) -> None:
 def test_proper_names() -> None:
     assert proper_names("Wie won de Ronde van Vlaanderen in 2024?") == ["Ronde", "Vlaanderen"]
     assert proper_names("Hoeveel ging naar het BSO?") == ["BSO"]
+
+
+@pytest.mark.parametrize(
+    ("year", "asked", "ok"),
+    [
+        ("2025", ["2025"], True),
+        ("2018", ["2025"], False),
+        ("", ["2025"], True),
+        ("2022-2025", ["2024"], False),
+        ("2022-2025", ["2022", "2025"], True),
+    ],
+)
+def test_a_total_over_years_does_not_answer_one_year(year: str, asked: list[str], ok: bool) -> None:
+    from qa_bot.answer import _year_ok
+
+    assert _year_ok(year, asked) is ok
+
+
+def test_count_over_a_year_range_is_not_an_answer_for_one_year() -> None:
+    text = "Tussen 2022 en 2025 werden 83 nieuwe VET-scholen betrokken in Erasmus+ en kregen ze een beurs."
+    answer = Composer(min_coverage=0.5).compose(
+        "Hoeveel scholen kregen in 2024 een beurs?", [passage(text + " (2024)")], "nl"
+    )
+    assert answer.abstained

@@ -59,13 +59,18 @@ def q(text: str) -> list[tuple[float, str, str, str]]:
         ),
         (
             "De evolutie geeft een stijging aan, met 2211 in 2018 tot 4535 mobiliteiten in 2025.",
-            [(2211, "", "", "2018"), (4535, "", "mobiliteiten", "2025")],
+            [(2211, "", "mobiliteiten", "2018"), (4535, "", "mobiliteiten", "2025")],
         ),
         ("Tussen 2022 en 2025 werden 83 nieuwe VET-scholen betrokken.", [(83, "", "VET-scholen", "2022-2025")]),
         ("In schooljaar 2024-2025 ging 9,4 miljoen euro naar scholen.", [(9_400_000, "euro", "", "2024-2025")]),
         ("Dat kost € 1.200 per leerling.", [(1200, "euro", "", "")]),
         ("Het streefcijfer is 12 procent tegen 2030.", [(12, "%", "", "2030")]),
         ("Het streefcijfer is 12 % tegen 2030.", [(12, "%", "", "2030")]),
+        ("In 2024 kregen 77 Limburgse scholen een beurs.", [(77, "", "scholen", "2024")]),
+        (
+            "In 2024 vertrokken 120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje.",
+            [(120, "", "cursisten", "2024"), (95, "", "cursisten", "2024"), (40, "", "cursisten", "2024")],
+        ),
         (
             "Het aantal uitgaande studenten steeg van 4100 in 2019 tot 6240 in 2025.",
             [(4100, "", "studenten", "2019"), (6240, "", "studenten", "2025")],

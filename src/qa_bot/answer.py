@@ -130,10 +130,12 @@ def counted_noun(question: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _counts(sentence: str, noun: frozenset[str], language: str = "nl") -> bool:
-    """Whether the sentence gives a number of ``noun`` (its counted noun matches)."""
-    for q in quantities(sentence, language):
-        if q.noun and term_matches(noun, stems_of(q.noun.replace("-", " ").replace("/", " "))):
+def _counts(sentence: str, noun: frozenset[str], q_years: list[str]) -> bool:
+    """Whether the sentence gives a number of ``noun`` for the years asked about."""
+    for q in quantities(sentence):
+        if not (q.noun and term_matches(noun, stems_of(q.noun.replace("-", " ").replace("/", " ")))):
+            continue
+        if not q_years or _year_ok(q.year, q_years):
             return True
     return False
 
@@ -253,7 +255,8 @@ class Composer:
             return self._figure_answer(question, language, operation, candidates, q_years, passages)
         if wants_number:
             noun = counted_noun(question)
-            numbered = [c for c in candidates if quantities(c.sentence) and (not noun or _counts(c.sentence, noun))]
+            numbered = [c for c in candidates
+                        if quantities(c.sentence) and (not noun or _counts(c.sentence, noun, q_years))]  # fmt: skip
             if not numbered or numbered[0].coverage < self.min_coverage:
                 return _abstain(question, language, msg["abstain"], "geen getal in de passende passages", passages)
             best = numbered[0]
@@ -367,7 +370,13 @@ def _highlight(sentence: str, groups: list[TermGroup], q_years: list[str], langu
 
 
 def _year_ok(year: str, q_years: list[str]) -> bool:
-    return not year or any(y in year for y in q_years) or "-" in year
+    """A quantity of unknown year may serve; a single year must be asked about; a range
+    ('2022-2025', a total over years) only when the question names both its ends."""
+    if not year:
+        return True
+    if "-" in year:
+        return all(end in q_years for end in year.split("-"))
+    return year in q_years
 
 
 def _quote(sentence: str, language: str) -> str:

@@ -177,6 +177,24 @@ def quantities(text: str, language: str = "nl") -> list[Quantity]:
         if not q.noun and not q.unit:
             q = _noun_before(text, q, sentence[0])
         out.append(q)
+    return _share_nouns(text, out)
+
+
+_COORDINATED = re.compile(r"^[^.;:!?]{0,30}?(?:\btot\b|\bnaar\b|\ben\b|\bto\b|\band\b|,)[^.;:!?]{0,25}$", re.I)
+
+
+def _share_nouns(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Coordinated numbers share one noun: 'van 2211 in 2018 tot 4535 mobiliteiten',
+    '120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje'."""
+    out = list(qs)
+    for i in range(len(out) - 2, -1, -1):  # from a later noun to an earlier number
+        a, b = out[i], out[i + 1]
+        if not a.noun and b.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
+            out[i] = Quantity(a.value, a.unit, b.noun, a.year, a.text, a.start, a.end)
+    for i in range(1, len(out)):  # from an earlier noun to a later number
+        a, b = out[i - 1], out[i]
+        if not b.noun and a.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
+            out[i] = Quantity(b.value, b.unit, a.noun, b.year, b.text, b.start, b.end)
     return out
 
 
@@ -232,12 +250,16 @@ _ADJECTIVES = frozenset("nieuwe extra bijkomende verschillende andere new additi
 
 
 def _noun(after: list[str], unit: str) -> str:
-    """The counted noun after a number, skipping a leading adjective ('83 nieuwe scholen')."""
-    for word in after[:2]:
+    """The counted noun after a number, skipping a leading adjective ('83 nieuwe scholen',
+    '77 Limburgse scholen': an inflected adjective ends in -e and has a word after it)."""
+    for i, word in enumerate(after[:3]):
         lower = word.lower()
-        if lower in _ADJECTIVES:
+        if lower in _NOT_NOUNS:
+            return ""
+        has_next = i + 1 < len(after) and after[i + 1].lower() not in _NOT_NOUNS
+        if lower in _ADJECTIVES or (i < 2 and has_next and re.fullmatch(r"[^\W\d_]{3,}e", lower)):
             continue
-        return "" if lower in _NOT_NOUNS else word.strip("-/")
+        return word.strip("-/")
     return ""
 
 
