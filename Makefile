@@ -26,7 +26,7 @@ browser:
 	  else echo "Installeer chromium: sudo apt-get install -y chromium" >&2; exit 1; fi; }
 
 test: $(STAMP) browser
-	$(BIN)/ruff check src tests
+	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

@@ -90,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     except QaBotError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head and friends
+        return 0
 
 
 def _bot(settings: Settings):  # type: ignore[no-untyped-def]

@@ -26,6 +26,7 @@ import json
 import logging
 import os
 import shutil
+import signal
 import time
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
@@ -47,7 +48,7 @@ from qa_bot.types import Chunk
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
-EMBED_BATCH = 256
+EMBED_BATCH = 128  # vectors are stored per batch: a killed run keeps what it embedded
 
 
 @dataclass
@@ -132,6 +133,12 @@ def date_number(date: str) -> int:
     return int(digits.ljust(8, "0")) if len(digits) >= 4 else 0
 
 
+def crash_point(name: str) -> None:
+    """Fault injection for the kill tests: ``QA_BOT_CRASH_AT=name`` SIGKILLs the process here."""
+    if os.environ.get("QA_BOT_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 # ---------------------------------------------------------------- locking
 
 
@@ -205,6 +212,7 @@ def _commit_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[C
         bm25.index([bm25_tokens(c.text) or ["\u2205"] for c in chunks], show_progress=False)
         bm25.save(str(tmp / "bm25"), show_progress=False)
     _write_file(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))
+    crash_point("generation-written")
     _fsync_dir(tmp)
     os.replace(tmp, index_dir / name)
     _fsync_dir(index_dir)
@@ -215,11 +223,19 @@ def _commit_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[C
     return name
 
 
+def _stale_entries(index_dir: Path, keep: str | None) -> list[Path]:
+    """Generations other than the live one, and half-written ones of killed runs."""
+    return [
+        path
+        for path in index_dir.iterdir()
+        if (path.name.startswith("gen-") and path.name != keep)
+        or (path.name.startswith(".gen-") and path.name.endswith(".tmp"))
+    ]
+
+
 def _remove_stale(index_dir: Path, keep: str | None) -> None:
-    for path in index_dir.iterdir():
-        stale_gen = path.name.startswith("gen-") and path.name != keep
-        if stale_gen or (path.name.startswith(".gen-") and path.name.endswith(".tmp")):
-            shutil.rmtree(path, ignore_errors=True)
+    for path in _stale_entries(index_dir, keep):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 # ---------------------------------------------------------------- building
@@ -249,15 +265,12 @@ def build_index(
         gen = current_generation(index_dir)
         old_manifest = read_manifest(gen) if gen else None
         old_files: dict[str, Any] = {}
-        old_chunks: dict[str, list[Chunk]] = {}
         if old_manifest is not None and gen is not None:
             if old_manifest.get("fingerprint") != fp:
                 report.rebuilt = _describe_change(old_manifest.get("fingerprint", {}), fp)
                 log.warning("Volledige herbouw: %s", report.rebuilt)
             elif not force:
                 old_files = old_manifest["files"]
-                for chunk in read_chunks(gen):
-                    old_chunks.setdefault(chunk.doc_id, []).append(chunk)
         if force and not report.rebuilt:
             report.rebuilt = "--force"
 
@@ -305,23 +318,35 @@ def build_index(
             }
             (report.changed if doc_id in old_files else report.added).append(doc_id)
 
-        all_chunks = [c for d in sorted(files) for c in new_chunks.get(d, old_chunks.get(d, []))]
         report.documents = len(files)
         report.parts = sum(len(f["parts"]) for f in files.values())
-        report.chunks = len(all_chunks)
+        report.chunks = sum(int(f["chunks"]) for f in files.values())
         if report.noop and gen is not None:
             if old_files != files:  # only mtimes moved: record them so the next run skips hashing
                 _write_file(gen / "manifest.json.tmp", json.dumps({**old_manifest, "files": files}, indent=1))
                 os.replace(gen / "manifest.json.tmp", gen / "manifest.json")
+            if _stale_entries(index_dir, gen.name):  # a run was killed after its switch: finish its cleanup
+                client = chroma_client(settings)
+                live = {c.chunk_id for c in read_chunks(gen)}
+                _collect_garbage(client, open_collection(client, old_manifest["collection"]),
+                                 old_manifest["collection"], live)  # fmt: skip
+                _remove_stale(index_dir, gen.name)
             report.generation = gen.name
             report.seconds = time.perf_counter() - started
             return report
 
+        # Only now, with something to change, are the old chunks read (a no-op run skips this).
+        old_chunks: dict[str, list[Chunk]] = {}
+        if old_files and gen is not None:
+            for chunk in read_chunks(gen):
+                old_chunks.setdefault(chunk.doc_id, []).append(chunk)
+        all_chunks = [c for d in sorted(files) for c in new_chunks.get(d, old_chunks.get(d, []))]
         client = chroma_client(settings)
         name = collection_name(fp)
         collection = open_collection(client, name)
         fresh = [c for chunks in new_chunks.values() for c in chunks]
         report.embedded, report.reused_vectors = _store_vectors(collection, embedder, fresh, progress)
+        crash_point("vectors-stored")
 
         manifest = {
             "fingerprint": fp,
@@ -331,6 +356,7 @@ def build_index(
             "counts": {"documents": report.documents, "parts": report.parts, "chunks": report.chunks},
         }
         report.generation = _commit_generation(index_dir, manifest, all_chunks)
+        crash_point("switched")
         _collect_garbage(client, collection, name, {c.chunk_id for c in all_chunks})
         _remove_stale(index_dir, report.generation)
     report.seconds = time.perf_counter() - started
@@ -354,6 +380,8 @@ def _store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress
 
         bar = tqdm(total=len(todo), unit="chunk", desc="Embedden")
     for i in range(0, len(todo), EMBED_BATCH):
+        if i:
+            crash_point("mid-embedding")
         batch = todo[i : i + EMBED_BATCH]
         vectors = embedder.encode([c.text for c in batch])
         collection.upsert(
@@ -406,6 +434,9 @@ class IndexReader:
             )
         self.chunks = read_chunks(gen)
         self.position = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self.by_doc: dict[str, list[int]] = {}
+        for i, c in enumerate(self.chunks):
+            self.by_doc.setdefault(c.doc_id, []).append(i)
         self.bm25 = bm25s.BM25.load(str(gen / "bm25"), show_progress=False) if self.chunks else None
         self.collection = open_collection(chroma_client(settings), self.manifest["collection"])
         self.doc_types = np.array([c.doc_type for c in self.chunks], dtype=object)

@@ -65,7 +65,7 @@ class QaBot:
     @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared on reload
     def _doc_terms(self, doc_id: str) -> frozenset[str]:
         reader = self.reader
-        return frozenset().union(*(stems_of(c.text) for c in reader.chunks if c.doc_id == doc_id))
+        return frozenset().union(*(stems_of(reader.chunks[i].text) for i in reader.by_doc.get(doc_id, ())))
 
     def _knows(self, forms: frozenset[str]) -> bool:
         vocabulary = self.reader.vocabulary
