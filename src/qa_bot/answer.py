@@ -84,7 +84,6 @@ class TermGroup:
 
 def term_groups(question: str) -> list[TermGroup]:
     """Content words of the question, each with its Dutch/English variants (stemmed)."""
-    table = glossary()
     groups: list[TermGroup] = []
     seen: set[str] = set()
     for token in raw_tokens(question):
@@ -92,12 +91,11 @@ def term_groups(question: str) -> list[TermGroup]:
             continue
         if len(token) < 2 and not token.isdigit():
             continue
-        forms = {match_key(token)} | {match_key(t) for w in table.get(token, ()) for t in raw_tokens(w)}
         key = match_key(token)
         if key in seen:
             continue
         seen.add(key)
-        groups.append(TermGroup(frozenset(forms), 0.5 if _verb_like(token) else 1.0))
+        groups.append(TermGroup(_forms_of(token), 0.5 if _verb_like(token) else 1.0))
     return groups
 
 
@@ -113,7 +111,6 @@ def counted_noun(question: str) -> frozenset[str]:
     match = _HOW_MANY.search(question)
     if not match:
         return frozenset()
-    table = glossary()
     forms: set[str] = set()
     for word in match.group(1).split():
         lower = word.lower()
@@ -126,7 +123,7 @@ def counted_noun(question: str) -> frozenset[str]:
         if not (word[0].isupper() or re.search(r"(?:en|s)$", lower)):
             break
         for piece in (p for p in re.split(r"[-/]", lower) if p):
-            forms |= {match_key(piece)} | {match_key(t) for w in table.get(piece, ()) for t in raw_tokens(w)}
+            forms |= _forms_of(piece)
     return frozenset(forms)
 
 
@@ -141,11 +138,11 @@ def _counts(sentence: str, noun: frozenset[str], q_years: list[str]) -> bool:
 
 
 def _forms_of(word: str) -> frozenset[str]:
-    table = glossary()
+    """Match keys of a word and its compound pieces, plus the Dutch words the glossary gives."""
     lower = word.lower()
     pieces = [p for p in re.split(r"[-+/]", lower) if p]
-    forms = {match_key(p) for p in pieces} | {match_key(t) for w in table.get(lower, ()) for t in raw_tokens(w)}
-    return frozenset(forms)
+    translated = {match_key(t) for w in glossary().get(lower, ()) for t in raw_tokens(w)}
+    return frozenset({match_key(p) for p in pieces} | translated)
 
 
 def _verb_like(token: str) -> bool:

@@ -42,7 +42,7 @@ from qa_bot.embedding import Embedder
 from qa_bot.errors import ConfigError, DocumentError, IndexBusyError, IndexMismatchError, IndexMissingError
 from qa_bot.ingest import corpus_files, file_hash, read_document
 from qa_bot.structure import split_parts
-from qa_bot.text import bm25_tokens, raw_tokens
+from qa_bot.text import bm25_tokens
 from qa_bot.types import Chunk
 
 log = logging.getLogger(__name__)
@@ -66,6 +66,7 @@ class IndexReport:
     rebuilt: str = ""  # why a full rebuild happened
     seconds: float = 0.0
     generation: str = ""
+    phases: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     @property
     def noop(self) -> bool:
@@ -291,6 +292,7 @@ def build_index(
         report.removed = sorted(set(old_files) - {d for d in files} - {d for _, d, _, _ in to_read})
         report.unchanged = len(files)
 
+        report.phases["scan"] = time.perf_counter() - started
         new_chunks: dict[str, list[Chunk]] = {}
         for path, doc_id, stat, digest in to_read:
             try:
@@ -335,6 +337,7 @@ def build_index(
             report.seconds = time.perf_counter() - started
             return report
 
+        report.phases["read+chunk"] = time.perf_counter() - started - report.phases["scan"]
         # Only now, with something to change, are the old chunks read (a no-op run skips this).
         old_chunks: dict[str, list[Chunk]] = {}
         if old_files and gen is not None:
@@ -345,7 +348,10 @@ def build_index(
         name = collection_name(fp)
         collection = open_collection(client, name)
         fresh = [c for chunks in new_chunks.values() for c in chunks]
-        report.embedded, report.reused_vectors = _store_vectors(collection, embedder, fresh, progress)
+        mark = time.perf_counter()
+        report.embedded, report.reused_vectors = _store_vectors(collection, embedder, fresh, progress,
+                                                                report.phases)  # fmt: skip
+        report.phases["embed+store"] = time.perf_counter() - mark
         crash_point("vectors-stored")
 
         manifest = {
@@ -355,10 +361,14 @@ def build_index(
             "files": files,
             "counts": {"documents": report.documents, "parts": report.parts, "chunks": report.chunks},
         }
+        mark = time.perf_counter()
         report.generation = _commit_generation(index_dir, manifest, all_chunks)
+        report.phases["bm25+commit"] = time.perf_counter() - mark
         crash_point("switched")
+        mark = time.perf_counter()
         _collect_garbage(client, collection, name, {c.chunk_id for c in all_chunks})
         _remove_stale(index_dir, report.generation)
+        report.phases["cleanup"] = time.perf_counter() - mark
     report.seconds = time.perf_counter() - started
     return report
 
@@ -368,12 +378,14 @@ def _describe_change(old: dict[str, Any], new: dict[str, Any]) -> str:
     return "gewijzigd " + "; ".join(changed) if changed else "nieuw formaat"
 
 
-def _store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress: bool) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+def _store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress: bool,  # type: ignore[no-untyped-def]
+                   phases: dict[str, float] | None = None) -> tuple[int, int]:  # fmt: skip
     unique = list({c.chunk_id: c for c in chunks}.values())
     present: set[str] = set()
     for i in range(0, len(unique), 5000):
         present.update(collection.get(ids=[c.chunk_id for c in unique[i : i + 5000]], include=[])["ids"])
-    todo = [c for c in unique if c.chunk_id not in present]
+    # Similar lengths in one batch means little padding: the model pads to the longest text.
+    todo = sorted((c for c in unique if c.chunk_id not in present), key=lambda c: len(c.text))
     bar = None
     if progress and todo:
         from tqdm import tqdm
@@ -383,7 +395,10 @@ def _store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress
         if i:
             crash_point("mid-embedding")
         batch = todo[i : i + EMBED_BATCH]
+        mark = time.perf_counter()
         vectors = embedder.encode([c.text for c in batch])
+        if phases is not None:
+            phases["encode"] = phases.get("encode", 0.0) + time.perf_counter() - mark
         collection.upsert(
             ids=[c.chunk_id for c in batch],
             embeddings=vectors,
@@ -446,10 +461,13 @@ class IndexReader:
 
     @functools.cached_property
     def vocabulary(self) -> frozenset[str]:
-        """Every word form of the corpus (folded stems), for 'is this name known at all?'."""
-        from qa_bot.answer import match_key
+        """Every content word of the corpus (folded stems, from the BM25 vocabulary), for
+        'does the corpus know this name at all?'."""
+        import re
 
-        return frozenset(match_key(t) for c in self.chunks for t in set(raw_tokens(c.text)))
+        if self.bm25 is None:
+            return frozenset()
+        return frozenset(re.sub(r"([aeiou])\1", r"\1", term) for term in self.bm25.vocab_dict)
 
     @property
     def model(self) -> str:

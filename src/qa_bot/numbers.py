@@ -20,7 +20,7 @@ MULTIPLIERS = {
     "miljard": 1e9, "billion": 1e9,
 }  # fmt: skip
 WORD_FRACTIONS = {"één derde": 1 / 3, "een derde": 1 / 3, "twee derde": 2 / 3, "de helft": 0.5, "een kwart": 0.25,
-                  "half": 0.5, "one third": 1 / 3, "two thirds": 2 / 3}  # fmt: skip
+                  "one third": 1 / 3, "two thirds": 2 / 3}  # fmt: skip
 MONTHS = frozenset(
     "januari februari maart april mei juni juli augustus september oktober november december "
     "jan feb mrt apr jun jul aug sep sept okt nov dec january february march may june july "
@@ -52,6 +52,8 @@ _NUMBER = re.compile(
 )
 _YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?![\d])")
 _DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_FRACTION = re.compile(r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in WORD_FRACTIONS) + r")\b",
+                       re.IGNORECASE)  # fmt: skip
 _BETWEEN_YEARS = re.compile(
     r"(?:tussen|between|van|from)\s+((?:19|20)\d{2})\s+(?:en|and|tot|to)\s+((?:19|20)\d{2})", re.IGNORECASE
 )
@@ -169,6 +171,12 @@ def quantities(text: str, language: str = "nl") -> list[Quantity]:
         found.append(
             Quantity(value=value, unit=unit, noun=noun, year="", text=text[start:end].strip(), start=start, end=end)
         )
+    for match in _FRACTION.finditer(text):
+        words = match.group(0).lower()
+        value = WORD_FRACTIONS[re.sub(r"\s+", " ", words)] * 100
+        noun = _noun(_words_after(text, match.end(), 3), "%")
+        found.append(Quantity(round(value, 4), "%", noun, "", match.group(0), match.start(), match.end()))
+    found.sort(key=lambda q: q.start)
     sentences = split_sentences(text)
     out = []
     for q in found:

@@ -11,7 +11,7 @@ from html import escape
 from typing import Any
 from urllib.parse import quote
 
-from qa_bot.types import Answer, Citation, Figure
+from qa_bot.types import Answer, Citation
 
 PART_LABELS = {
     "nl": {"vraag": "vraag", "antwoord": "antwoord", "rapport": "rapport"},
@@ -118,7 +118,3 @@ def chart_svg(chart: dict[str, Any], width: int = 320, height: int = 150) -> str
         parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#3b6ea5"/>' for x, y in points]
     parts.append("</svg>")
     return "".join(parts)
-
-
-def figure_summary(figure: Figure) -> str:
-    return f"{figure.label}: {figure.display} ({figure.formula})"

@@ -169,17 +169,3 @@ def expand_query(question: str, language: str) -> str:
     table = glossary()
     extra = [d for word in raw_tokens(question) for d in table.get(word, ())]
     return question + (" " + " ".join(extra) if extra else "")
-
-
-def content_terms(question: str) -> list[str]:
-    """Stemmed terms that a supporting passage should contain (fillers removed)."""
-    seen: list[str] = []
-    for token in raw_tokens(question):
-        if token in QUESTION_FILLERS or token in DUTCH_STOPWORDS or token in ENGLISH_STOPWORDS:
-            continue
-        if len(token) < 2 and not token.isdigit():
-            continue
-        term = stem(token)
-        if term not in seen:
-            seen.append(term)
-    return seen
