@@ -110,3 +110,13 @@ def test_missing_index_is_a_503_with_the_command(tmp_path: Path, fake_embedder: 
     bot = QaBot(settings, fake_embedder)
     with pytest.raises(Exception, match="qa-bot index"):
         create_app(bot)
+
+
+def test_optional_login_protects_the_chat_but_not_health(make_client) -> None:  # type: ignore[no-untyped-def]
+    client = make_client(ui_user="staf", ui_password="geheim")
+    assert client.get("/config").status_code in (401, 403)
+    assert client.get("/api/health").status_code == 200
+    login = client.post("/login", data={"username": "staf", "password": "geheim"})
+    assert login.status_code == 200
+    assert client.get("/config").status_code == 200
+    assert make_client().get("/config").status_code == 200  # off by default
