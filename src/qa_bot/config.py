@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from qa_bot.errors import ConfigError
@@ -56,7 +56,6 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     concurrency: int = 4
-    extra: dict[str, str] = field(default_factory=dict)
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]

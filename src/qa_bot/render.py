@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from qa_bot.types import Answer, Citation
 
-PART_LABELS = {
+PART_NAMES = {
     "nl": {"vraag": "vraag", "antwoord": "antwoord", "rapport": "rapport"},
     "en": {"vraag": "question", "antwoord": "answer", "rapport": "report"},
 }
@@ -49,7 +49,7 @@ def sources_html(answer: Answer, source_url: str = "/sources/") -> str:
 
 def _card(c: Citation, language: str, source_url: str) -> str:
     t = TEXTS[language]
-    meta = [PART_LABELS[language].get(c.part, c.part)]
+    meta = [PART_NAMES[language].get(c.part, c.part)]
     if c.doc_type:
         meta.append(c.doc_type)
     if c.date:

@@ -114,17 +114,10 @@ def create_app(bot: QaBot) -> FastAPI:
         base = str(request.base_url).rstrip("/")
         return EMBED_PAGE.format(base=escape(base))
 
-    demo = _build_ui(bot)
+    from qa_bot.ui import CSS, build_ui
+
     auth = (settings.ui_user, settings.ui_password) if settings.ui_user else None
-    from qa_bot.ui import CSS
-
-    return gr.mount_gradio_app(app, demo, path="/", auth=auth, css=CSS, footer_links=["api"])
-
-
-def _build_ui(bot: QaBot):  # type: ignore[no-untyped-def]
-    from qa_bot.ui import build_ui
-
-    return build_ui(bot)
+    return gr.mount_gradio_app(app, build_ui(bot), path="/", auth=auth, css=CSS, footer_links=["api"])
 
 
 EMBED_PAGE = """<!doctype html>
