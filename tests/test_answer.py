@@ -151,3 +151,14 @@ def test_term_groups_skip_question_words_and_translate_english() -> None:
     assert [sorted(g.forms) for g in groups] == [["mobiliteit"], ["2025"], ["beur"]]
     english = term_groups("How many mobilities were requested?")
     assert any("mobiliteit" in g.forms for g in english) and any("vrag" in g.forms for g in english)
+
+
+def test_no_answer_path_can_emit_an_uncited_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa_bot.types import Answer
+
+    composer = Composer(min_coverage=0.6)
+    honest = composer.compose("Hoeveel mobiliteiten kregen in 2025 een beurs?", PASSAGES, "nl")
+    invented = Answer(honest.question, honest.text + " Dat zijn er 6000.", "nl", citations=honest.citations)
+    monkeypatch.setattr(Composer, "_compose", lambda self, q, p, lang: invented)
+    answer = composer.compose("Hoeveel mobiliteiten kregen in 2025 een beurs?", PASSAGES, "nl")
+    assert answer.abstained and answer.reason == "ongedekte getallen"

@@ -140,3 +140,11 @@ def test_vectors_are_ours_not_chromas(settings: Settings, fake_embedder: FakeEmb
     reader = IndexReader(settings, fake_embedder)
     collection = open_collection(chroma_client(settings), reader.manifest["collection"])
     assert collection.configuration.get("embedding_function") is None
+
+
+def test_force_reembeds_everything(settings: Settings, fake_embedder: FakeEmbedder) -> None:
+    first = build_index(settings, fake_embedder)
+    forced = build_index(settings, fake_embedder, force=True)
+    assert forced.rebuilt == "--force"
+    assert forced.embedded == first.chunks and forced.reused_vectors == 0
+    assert IndexReader(settings, fake_embedder).collection.count() == first.chunks

@@ -10,12 +10,13 @@ figures. Below ``min_coverage`` the composer abstains.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from qa_bot.figures import build_figure, detect_operation, fmt_value, operands_for, unsupported_numbers
-from qa_bot.numbers import quantities, years_in
+from qa_bot.numbers import Quantity, quantities, years_in
 from qa_bot.text import (
     DUTCH_STOPWORDS,
     ENGLISH_STOPWORDS,
@@ -127,9 +128,9 @@ def counted_noun(question: str) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _counts(sentence: str, noun: frozenset[str], q_years: list[str]) -> bool:
-    """Whether the sentence gives a number of ``noun`` for the years asked about."""
-    for q in quantities(sentence):
+def _counts(qs: tuple[Quantity, ...], noun: frozenset[str], q_years: list[str]) -> bool:
+    """Whether one of a sentence's quantities counts ``noun`` for the years asked about."""
+    for q in qs:
         if not (q.noun and term_matches(noun, stems_of(q.noun.replace("-", " ").replace("/", " ")))):
             continue
         if not q_years or _year_ok(q.year, q_years):
@@ -195,17 +196,26 @@ def coverage(groups: list[TermGroup], sentence: frozenset[str], passage: frozens
     return got / total
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
     passage: Passage
     start: int  # sentence span inside the chunk text
     end: int
-    score: float
     coverage: float
+    bonus: float = 0.0
 
     @property
     def sentence(self) -> str:
         return self.passage.chunk.text[self.start : self.end]
+
+    @property
+    def score(self) -> float:
+        return self.coverage + 0.02 * self.passage.score + self.bonus
+
+    @functools.cached_property
+    def quantities(self) -> tuple[Quantity, ...]:
+        """Parsed once: scoring, the counted-noun check and the highlight all use them."""
+        return tuple(quantities(self.sentence))
 
 
 def proper_names(question: str) -> list[str]:
@@ -222,6 +232,14 @@ class Composer:
     knows: Callable[[frozenset[str]], bool] | None = None  # does the corpus contain one of these forms?
 
     def compose(self, question: str, passages: list[Passage], language: str) -> Answer:
+        """An answer, a figure or an abstention; never an answer with a number that no cited
+        passage prints and no cited figure computed."""
+        answer = self._compose(question, passages, language)
+        if not answer.abstained and unsupported_numbers(answer.text, answer.citations, answer.figures, language):
+            return _abstain(question, language, MESSAGES[language]["abstain"], "ongedekte getallen", passages)
+        return answer
+
+    def _compose(self, question: str, passages: list[Passage], language: str) -> Answer:
         msg = MESSAGES[language]
         if not passages:
             return _abstain(question, language, msg["abstain"], "geen passages gevonden", passages)
@@ -249,11 +267,11 @@ class Composer:
                             f"dekking {best.coverage:.2f} < {self.min_coverage:.2f}", passages)  # fmt: skip
         operation = detect_operation(question)
         if operation:
-            return self._figure_answer(question, language, operation, candidates, q_years, passages)
+            return self._figure_answer(question, language, operation, candidates, groups, q_years, passages)
         if wants_number:
             noun = counted_noun(question)
             numbered = [c for c in candidates
-                        if quantities(c.sentence) and (not noun or _counts(c.sentence, noun, q_years))]  # fmt: skip
+                        if c.quantities and (not noun or _counts(c.quantities, noun, q_years))]  # fmt: skip
             if not numbered or numbered[0].coverage < self.min_coverage:
                 return _abstain(question, language, msg["abstain"], "geen getal in de passende passages", passages)
             best = numbered[0]
@@ -280,13 +298,12 @@ class Composer:
             doc = self.doc_terms(chunk.doc_id) if self.doc_terms else passage_terms
             for start, end in split_sentences(chunk.text):
                 sentence = chunk.text[start:end]
-                cov = coverage(groups, stems_of(sentence), passage_terms, doc)
-                score = cov + 0.02 * passage.score
-                if wants_number and quantities(sentence):
-                    score += 0.1
+                cand = Candidate(passage, start, end, coverage(groups, stems_of(sentence), passage_terms, doc))
+                if wants_number and cand.quantities:
+                    cand.bonus += 0.1
                 if defines is not None and defines.search(sentence):
-                    score += 0.2  # "De Europass-Mobiliteit is een certificaat ..." answers "Wat is ...?"
-                found.append(Candidate(passage, start, end, score, cov))
+                    cand.bonus += 0.2  # "De Europass-Mobiliteit is een certificaat ..." answers "Wat is ...?"
+                found.append(cand)
         found.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
         return found, sorted(missing)
 
@@ -296,13 +313,13 @@ class Composer:
         citation = _citation(1, best)
         lead = msg["lead"].format(part=msg["according"].get(best.passage.chunk.part, best.passage.chunk.part))
         quote = _quote(best.sentence, language)
-        highlight = _highlight(best.sentence, groups, q_years, language) if wants_number else ""
+        highlight = _highlight(best, groups, q_years) if wants_number else ""
         text = (f"**{highlight}** — " if highlight else "") + f"{lead}: {quote} [1]"
         return Answer(question=question, text=text, language=language, citations=[citation],
                       passages=passages)  # fmt: skip
 
     def _figure_answer(self, question: str, language: str, operation: str, candidates: list[Candidate],
-                       q_years: list[str], passages: list[Passage]) -> Answer:  # fmt: skip
+                       groups: list[TermGroup], q_years: list[str], passages: list[Passage]) -> Answer:  # fmt: skip
         msg = MESSAGES[language]
         reason = ""
         for cand in candidates:
@@ -325,16 +342,14 @@ class Composer:
                             figures=[figure], passages=passages)  # fmt: skip
             if unsupported_numbers(answer.text, answer.citations, answer.figures, language):
                 reason = "de berekening steunt niet volledig op geciteerde getallen"
-                continue
+                continue  # another sentence may still carry the figure
             return answer
         if operation in ("share", "complement_share"):
             # "Welk aandeel ...?" answered outright by a printed percentage needs no arithmetic.
             stated = [c for c in candidates if c.coverage >= self.min_coverage
-                      and any(q.unit == "%" and (not q_years or _year_ok(q.year, q_years))
-                              for q in quantities(c.sentence))]  # fmt: skip
+                      and any(q.unit == "%" and (not q_years or _year_ok(q.year, q_years)) for q in c.quantities)]  # fmt: skip
             if stated:
-                return self._sentence_answer(question, language, stated[0], term_groups(question), q_years,
-                                             True, passages)  # fmt: skip
+                return self._sentence_answer(question, language, stated[0], groups, q_years, True, passages)
         reason = reason or "geen passende getallen"
         shown = (
             REASONS_EN.get(reason, reason.replace("geen cijfers voor", "no figures for"))
@@ -349,9 +364,10 @@ def _defines_pattern(subject: str) -> re.Pattern[str]:
     return re.compile(r"[\s-]+".join(words) + r"\w*,?\s+(?:is|zijn|betekent|was|refers to|are)\b", re.I)
 
 
-def _highlight(sentence: str, groups: list[TermGroup], q_years: list[str], language: str) -> str:
+def _highlight(cand: Candidate, groups: list[TermGroup], q_years: list[str]) -> str:
     """The one quantity in the sentence that the question is after, if it stands out."""
-    qs = [q for q in quantities(sentence) if not q_years or _year_ok(q.year, q_years)]
+    sentence = cand.sentence
+    qs = [q for q in cand.quantities if not q_years or _year_ok(q.year, q_years)]
     if not qs:
         return ""
     scored = []

@@ -164,11 +164,9 @@ def operands_for(
         return ([(q, "item") for q in items], "") if len(items) >= 2 else ([], "geen lijst van aantallen")
     reason = "geen twee vergelijkbare getallen"
     for a, b, rel in pairs(sentence, language):
-        temporal = operation in ("growth", "cagr") or (operation == "difference" and rel != "part_whole")
-        if operation == "difference" and a.year and b.year and a.year != b.year:
-            temporal = True
-        if temporal:
-            if a.year and b.year and a.year != b.year:
+        years_differ = bool(a.year and b.year and a.year != b.year)
+        if operation in ("growth", "cagr") or (operation == "difference" and (rel != "part_whole" or years_differ)):
+            if years_differ:
                 before, after = (a, b) if _year_start(a.year) < _year_start(b.year) else (b, a)
             elif rel == "before_after":
                 before, after = a, b
@@ -180,7 +178,7 @@ def operands_for(
                 continue
             return [(before, "before"), (after, "after")], ""
         # share, complement, complement_share, ratio, difference between part and whole
-        if a.year and b.year and a.year != b.year and operation != "ratio":
+        if years_differ and operation != "ratio":
             reason = "de getallen horen bij verschillende jaren"
             continue
         if question_years and not _years_fit(question_years, [a.year, b.year]):

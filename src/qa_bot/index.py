@@ -350,7 +350,7 @@ def build_index(
         fresh = [c for chunks in new_chunks.values() for c in chunks]
         mark = time.perf_counter()
         report.embedded, report.reused_vectors = _store_vectors(collection, embedder, fresh, progress,
-                                                                report.phases)  # fmt: skip
+                                                                report.phases, reuse=not force)  # fmt: skip
         report.phases["embed+store"] = time.perf_counter() - mark
         crash_point("vectors-stored")
 
@@ -379,10 +379,11 @@ def _describe_change(old: dict[str, Any], new: dict[str, Any]) -> str:
 
 
 def _store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress: bool,  # type: ignore[no-untyped-def]
-                   phases: dict[str, float] | None = None) -> tuple[int, int]:  # fmt: skip
+                   phases: dict[str, float] | None = None, reuse: bool = True) -> tuple[int, int]:  # fmt: skip
+    """Embed and upsert the chunks whose vectors are not stored yet (all of them without ``reuse``)."""
     unique = list({c.chunk_id: c for c in chunks}.values())
     present: set[str] = set()
-    for i in range(0, len(unique), 5000):
+    for i in range(0, len(unique), 5000) if reuse else ():
         present.update(collection.get(ids=[c.chunk_id for c in unique[i : i + 5000]], include=[])["ids"])
     # Similar lengths in one batch means little padding: the model pads to the longest text.
     todo = sorted((c for c in unique if c.chunk_id not in present), key=lambda c: len(c.text))

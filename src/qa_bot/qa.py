@@ -58,11 +58,7 @@ class QaBot:
                 self._doc_terms.cache_clear()
             return self._reader
 
-    def reload(self) -> None:
-        with self._lock:
-            self._reader = None
-
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared on reload
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared with a new reader
     def _doc_terms(self, doc_id: str) -> frozenset[str]:
         reader = self.reader
         return frozenset().union(*(stems_of(reader.chunks[i].text) for i in reader.by_doc.get(doc_id, ())))
@@ -82,7 +78,7 @@ class QaBot:
         reader = self.reader
         language = detect_language(text)
         retriever = HybridRetriever(reader, self.embedder, self.settings.bm25_weight, self.settings.dense_weight)
-        passages = retriever.retrieve(text, k or self.settings.top_k, filters)
+        passages = retriever.retrieve(text, k or self.settings.top_k, filters, language)
         retrieved = time.perf_counter()
         composer = Composer(self.settings.min_coverage, self._doc_terms, self._knows)
         answer = composer.compose(text, passages, language)

@@ -9,6 +9,7 @@ scores lets lexical evidence lead. The weights are settings, measured with
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -120,9 +121,9 @@ class HybridRetriever:
     dense_weight: float = 0.3
     last_timings: dict[str, float] = field(default_factory=dict)
 
-    def retrieve(self, question: str, k: int = 5, filters: Filters | None = None) -> list[Passage]:
-        import time
-
+    def retrieve(
+        self, question: str, k: int = 5, filters: Filters | None = None, language: str | None = None
+    ) -> list[Passage]:
         filters = filters or Filters()
         chunks = self.reader.chunks
         if not chunks:
@@ -131,7 +132,7 @@ class HybridRetriever:
         if mask is not None and not mask.any():
             return []
         t0 = time.perf_counter()
-        lexical = self._bm25(expand_query(question, detect_language(question)), mask)
+        lexical = self._bm25(expand_query(question, language or detect_language(question)), mask)
         t1 = time.perf_counter()
         dense = self._dense(question, filters) if self.dense_weight > 0 else {}
         t2 = time.perf_counter()
