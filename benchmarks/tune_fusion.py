@@ -1,56 +1,80 @@
-"""Measure the fusion weights on the question sets instead of guessing them.
+"""Measure retrieval fusion on the question sets instead of guessing it.
 
-For each dense weight (BM25 weight 1.0) and for plain reciprocal-rank fusion, prints
-hit@5 and MRR of retrieval, and the answer metrics of the whole pipeline, over the dev
-set and our own set on the distractor corpus.
+Indexes each corpus once with the configured model, then runs the retriever with each
+fusion function (injected: ``HybridRetriever(fusion=...)``) and prints hit@5 and MRR per
+question set. Retrieval only: the composer is not involved.
 
-    .venv/bin/python benchmarks/tune_fusion.py
+    .venv/bin/python benchmarks/tune_fusion.py [--model multilingual-e5-small]
 """
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import tempfile
 from pathlib import Path
 
-from qa_bot import retrieve
 from qa_bot.config import Settings, force_offline
-from qa_bot.evaluate import evaluate, load_questions
+from qa_bot.evaluate import load_questions, passage_matches
 from qa_bot.qa import QaBot
+from qa_bot.retrieve import HybridRetriever, minmax_fusion, reciprocal_rank_fusion
+from qa_bot.text import detect_language
 
 ROOT = Path(__file__).resolve().parents[1]
-SETS = [ROOT / "tests/eval/dev.jsonl", ROOT / "tests/eval/questions.jsonl"]
+SHARED = ROOT.parent / "shared"
+SETS = [
+    ("dev-corpus", SHARED / "corpus-dev", SHARED / "eval/dev-corpus.jsonl"),
+    ("dev", ROOT / "tests/fixtures/eval_corpus", ROOT / "tests/eval/dev.jsonl"),
+    ("own", ROOT / "tests/fixtures/eval_corpus", ROOT / "tests/eval/questions.jsonl"),
+    ("holdout", ROOT / "tests/fixtures/eval_corpus", ROOT / "tests/eval/holdout.jsonl"),
+]
+FUSIONS = {
+    "bm25 only": lambda lex, dense: dict(lex),
+    "dense only": lambda lex, dense: dict(dense),
+    "rrf k=60": lambda lex, dense: reciprocal_rank_fusion(lex, dense),
+    "rrf k=20": lambda lex, dense: reciprocal_rank_fusion(lex, dense, k=20),
+    "rrf lex 2:1": lambda lex, dense: reciprocal_rank_fusion(lex, dense, w_lexical=2.0),
+    "rrf dense 2:1": lambda lex, dense: reciprocal_rank_fusion(lex, dense, w_dense=2.0),
+    "minmax 1:0.5": lambda lex, dense: minmax_fusion(lex, dense, w_dense=0.5),
+    "minmax 1:1": lambda lex, dense: minmax_fusion(lex, dense),
+    "minmax 1:2": lambda lex, dense: minmax_fusion(lex, dense, w_dense=2.0),
+}
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", default="")
+    parser.add_argument("--k", type=int, default=5)
+    args = parser.parse_args()
     force_offline()
     base = Path(tempfile.mkdtemp(prefix="qa-tune-"))
     try:
-        shutil.copytree(ROOT / "tests/fixtures/eval_corpus", base / "corpus", symlinks=False)
-        bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index"))
-        bot.index()
-        questions = [q for path in SETS for q in load_questions(path)]
-        print(f"{len(questions)} questions (dev + own set) over the distractor corpus")
-        print(f"{'fusion':<22} {'hit@5':>6} {'mrr':>6} {'answer_acc':>10} {'abst_recall':>11} {'false_abst':>10}")
-        for weight in (0.0, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0):
-            bot.settings = bot.settings.replace(dense_weight=weight)
-            _, s = evaluate(bot, questions)
-            print(f"{'weighted, dense=' + str(weight):<22} {s['hit@k']:>6} {s['mrr']:>6} {s['answer_accuracy']:>10} "
-                  f"{s['abstention_recall']:>11} {s['false_abstention_rate']:>10}")  # fmt: skip
-        original = retrieve.weighted_fusion
-
-        def rrf(lexical, dense, w_lexical, w_dense):  # type: ignore[no-untyped-def]
-            rank = lambda d: sorted(d, key=lambda k: -d[k])  # noqa: E731
-            return retrieve.reciprocal_rank_fusion([rank(lexical), rank(dense)], [1.0, 1.0])
-
-        retrieve.weighted_fusion = rrf
-        try:
-            bot.settings = bot.settings.replace(dense_weight=1.0)
-            _, s = evaluate(bot, questions)
-            print(f"{'plain RRF (k=60)':<22} {s['hit@k']:>6} {s['mrr']:>6} {s['answer_accuracy']:>10} "
-                  f"{s['abstention_recall']:>11} {s['false_abstention_rate']:>10}")  # fmt: skip
-        finally:
-            retrieve.weighted_fusion = original
+        bots: dict[Path, QaBot] = {}
+        table: dict[str, dict[str, tuple[float, float]]] = {}
+        for name, corpus, path in SETS:
+            if not path.exists():
+                continue
+            if corpus not in bots:
+                bots[corpus] = QaBot(Settings(corpus_dir=corpus, index_dir=base / f"index-{len(bots)}", model=args.model))
+                bots[corpus].index()
+            bot = bots[corpus]
+            questions = [q for q in load_questions(path) if q.answerable and q.expect_source]
+            for label, fusion in FUSIONS.items():
+                retriever = HybridRetriever(bot.reader, bot.embedder, fusion)
+                hits, rr = 0, 0.0
+                for q in questions:
+                    passages = retriever.retrieve(q.question, args.k, language=detect_language(q.question))
+                    ranks = [p.rank for p in passages if passage_matches(p.chunk.text, q.expect_source)]
+                    hits += bool(ranks)
+                    rr += 1 / min(ranks) if ranks else 0.0
+                table.setdefault(label, {})[f"{name} ({len(questions)})"] = (hits / len(questions), rr / len(questions))
+        model = next(iter(bots.values())).embedder.name
+        columns = list(next(iter(table.values())))
+        print(f"model: {model}; hit@{args.k} / MRR per set\n")
+        print("| fusion | " + " | ".join(columns) + " |")
+        print("|---|" + "---|" * len(columns))
+        for label, row in table.items():
+            print(f"| {label} | " + " | ".join(f"{row[c][0]:.3f} / {row[c][1]:.3f}" for c in columns) + " |")
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

@@ -1,418 +1,476 @@
-"""Passages → :class:`Answer`: extractive, cited, with computed figures, or an abstention.
+"""Passages + :class:`QuestionAnalysis` → :class:`Answer`: a cited value, a computed figure,
+or an abstention with a reason code.
 
-A sentence may answer only when it *covers* the question: the question's content
-words (stemmed; English words also through the glossary) occur in the sentence (full
-credit), elsewhere in its passage (¾) or elsewhere in its document (½). Verb forms
-weigh half: they vary more and say less about the topic. Every year the question
-names must occur in the passage: a question about 2019 is not answered with 2025
-figures. Below ``min_coverage`` the composer abstains.
+Candidates come from tables (:mod:`qa_bot.tablequery`: a cell, a superlative, operands
+over cells) and from prose (:mod:`qa_bot.spans` and :mod:`qa_bot.figures`). Each gets a
+confidence from its features (:func:`confidence`): how much of the question it covers,
+whether it holds every name the question uses, whether its value is of the asked kind,
+its retrieval rank, whether the question itself selected it, and whether it comes from
+the document the question names. The best candidate answers when its confidence reaches
+the threshold (``QA_BOT_MIN_CONFIDENCE``, chosen from the risk–coverage curve in
+``benchmarks/risk_coverage.py``); otherwise the composer abstains. Hard rules remain only
+where they are principled: a period asked must be printed, an operand must be cited,
+and no answer may print a number that neither a cited passage nor a cited figure holds.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
 
-from qa_bot.figures import build_figure, detect_operation, fmt_value, operands_for, unsupported_numbers
-from qa_bot.numbers import Quantity, quantities, years_in
-from qa_bot.text import (
-    DUTCH_STOPWORDS,
-    ENGLISH_STOPWORDS,
-    QUESTION_FILLERS,
-    glossary,
-    raw_tokens,
-    split_sentences,
-    stem,
-)
-from qa_bot.types import Answer, Citation, Passage
+from qa_bot import lang
+from qa_bot.analysis import AnswerType, QuestionAnalysis
+from qa_bot.figures import operands_for, unsupported_numbers
+from qa_bot.matching import term_matches, text_keys, unmatched_names
+from qa_bot.numbers import Quantity, period_matches, periods_in
+from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
+from qa_bot.spans import SpanCandidate, candidates, explanation_span
+from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, superlative
+from qa_bot.tables import render, row_line_offsets
+from qa_bot.types import Answer, Citation, Operand, Passage
 
-DocTerms = Callable[[str], frozenset[str]]
-
-MESSAGES = {
-    "nl": {
-        "abstain": "Dat staat niet in de bronnen: ik vond geen passage die deze vraag beantwoordt.",
-        "abstain_years": "Dat staat niet in de bronnen: ze geven geen cijfers voor {years}.",
-        "no_figure": "Dat kan ik niet berekenen uit de bronnen: {reason}.",
-        "empty_index": "De index is leeg: er zijn nog geen documenten geïndexeerd.",
-        "according": {"antwoord": "het antwoord van de minister", "vraag": "de vraag", "rapport": "het rapport"},
-        "lead": "Volgens {part}",
-        "calc": "Berekening",
-        "from": "uit",
-        "and": "en",
-        "source": "Bron",
-    },
-    "en": {
-        "abstain": "The sources do not say: I found no passage that answers this question.",
-        "abstain_years": "The sources do not say: they give no figures for {years}.",
-        "no_figure": "I cannot compute that from the sources: {reason}.",
-        "empty_index": "The index is empty: no documents have been indexed yet.",
-        "according": {"antwoord": "the minister's answer", "vraag": "the question", "rapport": "the report"},
-        "lead": "According to {part} (quoted in Dutch)",
-        "calc": "Calculation",
-        "from": "from",
-        "and": "and",
-        "source": "Source",
-    },
-}
-REASONS_EN = {
-    "geen twee vergelijkbare getallen": "no two comparable numbers",
-    "geen getallen voor twee verschillende jaren": "no numbers for two different years",
-    "de getallen horen bij verschillende jaren": "the numbers belong to different years",
-    "geen lijst van aantallen": "no list of amounts",
-    "de berekening steunt niet volledig op geciteerde getallen": "the calculation does not rest entirely on cited numbers",
-    "geen passende getallen": "no matching numbers",
-    "een aandeel van percentages is geen zinvolle berekening": "a share of percentages is not meaningful",
-}
-_DEFINITION = re.compile(
-    r"^\s*(?:wat|wie) (?:is|zijn|betekent|was) (?:de |het |een )?(?P<x>.+?)\s*\?*\s*$|"
-    r"^\s*(?:what|who) (?:is|are|was) (?:the |a |an )?(?P<y>.+?)\s*\?*\s*$",
-    re.I,
-)
-_NUMBER_QUESTION = re.compile(
-    r"\bhoeveel\b|\bhoe groot\b|\bhoe hoog\b|welk (?:bedrag|aantal|percentage|streefcijfer|cijfer)|"
-    r"\bhow (?:many|much|large|high)\b|what (?:number|amount|target|percentage)|\bop hoeveel\b",
-    re.I,
-)
+DEFAULT_THRESHOLD = 0.62
 
 
-@dataclass(frozen=True)
-class TermGroup:
-    forms: frozenset[str]
-    weight: float
+class Reason(str, Enum):
+    """Why the composer abstained; each has a message per language (``lang/*.py: REASONS``)."""
+
+    NO_PASSAGES = "no_passages"
+    NOT_COVERED = "not_covered"
+    UNKNOWN_NAME = "unknown_name"
+    MISSING_YEAR = "missing_year"
+    NO_NUMBER = "no_number"
+    NOT_KEPT = "not_kept"
+    LOW_CONFIDENCE = "low_confidence"
+    NO_OPERANDS = "no_operands"
+    UNSUPPORTED = "unsupported"
+    FOLLOW_UP = "follow_up"
+    EMPTY_INDEX = "empty_index"
+    FILTERED = "filtered"
 
 
-def term_groups(question: str) -> list[TermGroup]:
-    """Content words of the question, each with its Dutch/English variants (stemmed)."""
-    groups: list[TermGroup] = []
-    seen: set[str] = set()
-    for token in raw_tokens(question):
-        if token in QUESTION_FILLERS or token in DUTCH_STOPWORDS or token in ENGLISH_STOPWORDS:
-            continue
-        if len(token) < 2 and not token.isdigit():
-            continue
-        key = match_key(token)
-        if key in seen:
-            continue
-        seen.add(key)
-        groups.append(TermGroup(_forms_of(token), 0.5 if _verb_like(token) else 1.0))
-    return groups
+def message(reason: Reason, language: str, detail: str = "") -> str:
+    return lang.get(language).REASONS[reason.value].format(detail=detail)
 
 
-_HOW_MANY = re.compile(r"\b(?:hoeveel|how many)\s+((?:[\w+-]+\s+){0,3})", re.I)
+def abstain(question: str, language: str, reason: Reason, detail: str = "", passages: Sequence[Passage] = (),
+            confidence: float = 0.0) -> Answer:  # fmt: skip
+    return Answer(question=question, text=message(reason, language, detail), language=language, abstained=True,
+                  reason=reason.value, passages=list(passages), confidence=round(confidence, 4))  # fmt: skip
 
 
-def counted_noun(question: str) -> frozenset[str]:
-    """Match keys of the noun a "hoeveel X" / "how many X" question counts, or empty.
+def confidence(coverage: float, *, names_ok: bool = True, type_ok: bool = True, rank: int = 1, exact: bool = True,
+               fit: float = 1.0, source: float = 1.0) -> float:  # fmt: skip
+    """One number in [0, 1] from a candidate's features:
 
-    Adjectives ('nieuwe', 'uitgaande') are skipped; a word that does not look like a
-    plural noun or a name ('hoeveel bedraagt', 'hoeveel trok') means there is none.
+    coverage × fit × (0.5 if a name the question uses is missing) × (0.6 if the value is of
+    another kind than asked) × (0.92 if the selection fell back to a default, e.g. the totals
+    row) × (1 − 0.03 · (rank − 1)) × source, where ``source`` is 1.15 for the document the
+    question names and 0.6 for another one (capped at 1 overall).
     """
-    match = _HOW_MANY.search(question)
-    if not match:
-        return frozenset()
-    forms: set[str] = set()
-    for word in match.group(1).split():
-        lower = word.lower()
-        if lower in ("more", "fewer", "meer", "minder", "keer", "times"):
-            return frozenset()
-        if not forms and re.fullmatch(r"\w+e", lower) and lower not in DUTCH_STOPWORDS:
-            continue  # leading adjective: nieuwe, uitgaande
-        if lower in QUESTION_FILLERS or lower in DUTCH_STOPWORDS or lower in ENGLISH_STOPWORDS:
-            break
-        if not (word[0].isupper() or re.search(r"(?:en|s)$", lower)):
-            break
-        for piece in (p for p in re.split(r"[-/]", lower) if p):
-            forms |= _forms_of(piece)
-    return frozenset(forms)
-
-
-def _counts(qs: tuple[Quantity, ...], noun: frozenset[str], q_years: list[str]) -> bool:
-    """Whether one of a sentence's quantities counts ``noun`` for the years asked about."""
-    for q in qs:
-        if not (q.noun and term_matches(noun, stems_of(q.noun.replace("-", " ").replace("/", " ")))):
-            continue
-        if not q_years or _year_ok(q.year, q_years):
-            return True
-    return False
-
-
-def _forms_of(word: str) -> frozenset[str]:
-    """Match keys of a word and its compound pieces, plus the Dutch words the glossary gives."""
-    lower = word.lower()
-    pieces = [p for p in re.split(r"[-+/]", lower) if p]
-    translated = {match_key(t) for w in glossary().get(lower, ()) for t in raw_tokens(w)}
-    return frozenset({match_key(p) for p in pieces} | translated)
-
-
-def _verb_like(token: str) -> bool:
-    """Participles (gebaseerd, toegekend) and English past forms weigh half."""
-    if token.isdigit():
-        return False
-    return bool(re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token) or re.fullmatch(r"\w{3,}ed", token))
-
-
-def term_matches(forms: frozenset[str], terms: frozenset[str]) -> bool:
-    """Exact stem, a compound that contains it, or an inflected form of it."""
-    if forms & terms:
-        return True
-    for form in forms:
-        if len(form) < 4 or form.isdigit():
-            continue
-        for term in terms:
-            # The passage word may be more specific ('leermobiliteit' for 'mobiliteit'), or an
-            # inflection ('vrag' in 'gevragd'), but not a generic head ('onderwijs' for
-            # 'beroepsonderwijs').
-            if form in term or (len(term) >= 4 and term in form and len(form) - len(term) <= 3):
-                return True
-    return False
-
-
-def match_key(token: str) -> str:
-    """Stem with doubled vowels folded: Snowball turns 'vraag' into 'vrag' but leaves
-    'gevraagd', so folding both lets the compound test see one inside the other."""
-    return re.sub(r"([aeiou])\1", r"\1", stem(token))
-
-
-def stems_of(text: str) -> frozenset[str]:
-    return frozenset(match_key(t) for t in raw_tokens(text))
-
-
-def coverage(groups: list[TermGroup], sentence: frozenset[str], passage: frozenset[str],
-             document: frozenset[str]) -> float:  # fmt: skip
-    """Σ weight · credit / Σ weight, credit 1 (sentence), ¾ (passage), ½ (document), else 0."""
-    total = sum(g.weight for g in groups)
-    if total == 0:
-        return 0.0
-    got = 0.0
-    for g in groups:
-        if term_matches(g.forms, sentence):
-            got += g.weight
-        elif term_matches(g.forms, passage):
-            got += 0.75 * g.weight
-        elif term_matches(g.forms, document):
-            got += 0.5 * g.weight
-    return got / total
+    value = coverage * fit
+    value *= 1.0 if names_ok else 0.5
+    value *= 1.0 if type_ok else 0.6
+    value *= 1.0 if exact else 0.92
+    value *= 1.0 - 0.03 * (max(rank, 1) - 1)
+    value *= source
+    return max(0.0, min(1.0, value))
 
 
 @dataclass
-class Candidate:
-    passage: Passage
-    start: int  # sentence span inside the chunk text
-    end: int
-    coverage: float
-    bonus: float = 0.0
-
-    @property
-    def sentence(self) -> str:
-        return self.passage.chunk.text[self.start : self.end]
-
-    @property
-    def score(self) -> float:
-        return self.coverage + 0.02 * self.passage.score + self.bonus
-
-    @functools.cached_property
-    def quantities(self) -> tuple[Quantity, ...]:
-        """Parsed once: scoring, the counted-noun check and the highlight all use them."""
-        return tuple(quantities(self.sentence))
-
-
-def proper_names(question: str) -> list[str]:
-    """Capitalised words and acronyms after the first word: names the corpus must know
-    ('Wallonia', 'Ronde', 'BSO')."""
-    words = re.findall(r"[^\W\d_][\w+-]*", question)
-    return [w for w in words[1:] if w[0].isupper() and w.lower() not in ENGLISH_STOPWORDS]
+class Choice:
+    confidence: float
+    render: Callable[[], Answer]
+    kind: str
+    not_kept: bool = False
+    detail: str = ""
 
 
 @dataclass
 class Composer:
-    min_coverage: float = 0.6
-    doc_terms: DocTerms | None = None
-    knows: Callable[[frozenset[str]], bool] | None = None  # does the corpus contain one of these forms?
+    threshold: float = DEFAULT_THRESHOLD
+    doc_keys: Callable[[str], frozenset[str]] | None = None
+    doc_meta: Callable[[str], dict[str, str]] | None = None
+    _choices: list[Choice] = field(default_factory=list)
 
-    def compose(self, question: str, passages: list[Passage], language: str) -> Answer:
+    # -- entry point ----------------------------------------------------------------------
+
+    def compose(self, analysis: QuestionAnalysis, passages: list[Passage]) -> Answer:
         """An answer, a figure or an abstention; never an answer with a number that no cited
         passage prints and no cited figure computed."""
-        answer = self._compose(question, passages, language)
-        if not answer.abstained and unsupported_numbers(answer.text, answer.citations, answer.figures, language):
-            return _abstain(question, language, MESSAGES[language]["abstain"], "ongedekte getallen", passages)
+        question, language = analysis.question, analysis.language
+        if not passages:
+            return abstain(question, language, Reason.NO_PASSAGES)
+        if analysis.unknown_names:
+            return abstain(question, language, Reason.UNKNOWN_NAME, ", ".join(analysis.unknown_names), passages)
+        missing = self._missing_periods(analysis, passages)
+        if missing:
+            return abstain(question, language, Reason.MISSING_YEAR, f" {lang.get(language).LABELS['and']} ".join(missing),
+                           passages)  # fmt: skip
+        choices = self._choices_for(analysis, passages)
+        if not choices:
+            reason = Reason.NO_OPERANDS if analysis.operation else Reason.NOT_COVERED
+            detail = lang.get(language).DETAILS["no_match"] if analysis.operation else ""
+            return abstain(question, language, reason, detail, passages)
+        best = max(choices, key=lambda c: c.confidence)
+        if best.not_kept and best.confidence >= self.threshold * 0.8:
+            return abstain(question, language, Reason.NOT_KEPT, best.detail, passages, best.confidence)
+        if best.confidence < self.threshold:
+            return abstain(question, language, Reason.LOW_CONFIDENCE, "", passages, best.confidence)
+        answer = best.render()
+        answer.passages = passages
+        answer.confidence = round(best.confidence, 4)
+        if unsupported_numbers(answer.text, answer.citations, answer.figures, language, question):
+            return abstain(question, language, Reason.UNSUPPORTED, "", passages, best.confidence)
         return answer
 
-    def _compose(self, question: str, passages: list[Passage], language: str) -> Answer:
-        msg = MESSAGES[language]
-        if not passages:
-            return _abstain(question, language, msg["abstain"], "geen passages gevonden", passages)
-        groups = term_groups(question)
-        q_years = years_in(question)
-        if self.knows is not None:
-            unknown = [n for n in proper_names(question) if not self.knows(_forms_of(n))]
-            if unknown:
-                return _abstain(question, language, msg["abstain"], f"onbekend in de bronnen: {', '.join(unknown)}",
-                                passages)  # fmt: skip
-        wants_number = bool(_NUMBER_QUESTION.search(question))
-        definition = _DEFINITION.match(question)
-        subject = (definition.group("x") or definition.group("y")) if definition else ""
-        candidates, missing_years = self._candidates(groups, q_years, passages, wants_number, subject)
-        if not candidates:
-            if missing_years:
-                text = msg["abstain_years"].format(years=f" {msg['and']} ".join(missing_years))
-                return _abstain(
-                    question, language, text, f"jaar niet in de bronnen: {', '.join(missing_years)}", passages
-                )
-            return _abstain(question, language, msg["abstain"], "geen passage dekt de vraag", passages)
-        best = candidates[0]
-        if best.coverage < self.min_coverage:
-            return _abstain(question, language, msg["abstain"],
-                            f"dekking {best.coverage:.2f} < {self.min_coverage:.2f}", passages)  # fmt: skip
-        operation = detect_operation(question)
-        if operation:
-            return self._figure_answer(question, language, operation, candidates, groups, q_years, passages)
-        if wants_number:
-            noun = counted_noun(question)
-            numbered = [c for c in candidates
-                        if c.quantities and (not noun or _counts(c.quantities, noun, q_years))]  # fmt: skip
-            if not numbered or numbered[0].coverage < self.min_coverage:
-                return _abstain(question, language, msg["abstain"], "geen getal in de passende passages", passages)
-            best = numbered[0]
-        return self._sentence_answer(question, language, best, groups, q_years, wants_number, passages)
+    # -- candidates -------------------------------------------------------------------------
 
-    def _candidates(
-        self,
-        groups: list[TermGroup],
-        q_years: list[str],
-        passages: list[Passage],
-        wants_number: bool,
-        subject: str = "",
-    ) -> tuple[list[Candidate], list[str]]:
-        defines = _defines_pattern(subject) if subject else None
-        found: list[Candidate] = []
-        missing: set[str] = set(q_years)
-        for passage in passages:
-            chunk = passage.chunk
-            passage_terms = stems_of(chunk.text) | stems_of(chunk.title)
-            passage_years = set(years_in(chunk.text))
-            missing -= passage_years
-            if not set(q_years) <= passage_years:
+    def _choices_for(self, analysis: QuestionAnalysis, passages: list[Passage]) -> list[Choice]:
+        choices: list[Choice] = []
+        views = [TableView(p.chunk.table, p, analysis) for p in passages if p.chunk.kind == "table" and p.chunk.table]
+        spans = candidates(analysis, passages, self.doc_keys)
+        operation = analysis.operation
+        if operation is not None:
+            if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE) and not analysis.negated:
+                choices += self._table_lookups(analysis, views, stated=True)
+                choices += self._span_values(analysis, spans, stated=True)
+            if operation == Operation.GAP:
+                choices += self._gaps(analysis, views, spans, passages)
+            elif operation == Operation.SUM or analysis.total:
+                choices += self._table_lookups(analysis, views, stated=True)
+                choices += self._table_figures(analysis, views)
+                choices += self._span_figures(analysis, spans)
+            else:
+                choices += self._table_figures(analysis, views)
+                choices += self._span_figures(analysis, spans)
+            if operation == Operation.AVERAGE:
+                choices += self._span_values(analysis, spans, stated=True)
+        elif analysis.superlative:
+            choices += self._table_superlatives(analysis, views)
+            choices += self._span_values(analysis, spans)
+        else:
+            choices += self._table_lookups(analysis, views)
+            choices += self._span_values(analysis, spans)
+        return choices
+
+    def _source_factor(self, passage: Passage, analysis: QuestionAnalysis) -> float:
+        """1.15 for the document the question names (by number or person), 0.6 for another."""
+        attribution = analysis.attribution
+        if not (attribution.number or attribution.persons) or self.doc_meta is None:
+            return 1.0
+        meta = self.doc_meta(passage.chunk.doc_id)
+        named = False
+        if attribution.number:
+            named = meta.get("number", "").lstrip("0") == attribution.number.lstrip("0")
+        if attribution.persons and not named:
+            people = text_keys(" ".join(meta.get(k, "") for k in ("asked_by", "minister")))
+            named = any(term_matches(text_keys(p), people) for p in attribution.persons)
+        return 1.15 if named else 0.6
+
+    def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str]) -> bool:
+        return not unmatched_names(analysis.terms, context)
+
+    def _table_context(self, view: TableView, cells: Sequence[tuple[int, int]]) -> frozenset[str]:
+        keys = set(view.ctx_keys)
+        for r, c in cells:
+            keys |= view.row_keys[r] | view.col_keys[c]
+        return frozenset(keys)
+
+    def _table_confidence(self, analysis: QuestionAnalysis, result: TableResult, scanned: Sequence[tuple[int, int]] = ()) -> float:
+        view_context = text_keys(" ".join([result.table.caption, result.passage.chunk.title, *result.table.notes]))
+        keys = set(view_context)
+        for r, c in list(result.cells) + list(scanned):
+            keys |= text_keys(result.table.label(r)) | text_keys(result.table.header[c])
+        return confidence(result.coverage, names_ok=self._names_ok(analysis, frozenset(keys)), type_ok=result.type_ok,
+                          rank=result.passage.rank, exact=result.exact,
+                          source=self._source_factor(result.passage, analysis))  # fmt: skip
+
+    def _table_lookups(self, analysis: QuestionAnalysis, views: list[TableView], stated: bool = False) -> list[Choice]:
+        out = []
+        for view in views:
+            result = lookup(view)
+            if result is None:
                 continue
-            doc = self.doc_terms(chunk.doc_id) if self.doc_terms else passage_terms
-            for start, end in split_sentences(chunk.text):
-                sentence = chunk.text[start:end]
-                cand = Candidate(passage, start, end, coverage(groups, stems_of(sentence), passage_terms, doc))
-                if wants_number and cand.quantities:
-                    cand.bonus += 0.1
-                if defines is not None and defines.search(sentence):
-                    cand.bonus += 0.2  # "De Europass-Mobiliteit is een certificaat ..." answers "Wat is ...?"
-                found.append(cand)
-        found.sort(key=lambda c: (-c.score, c.passage.rank, c.start))
-        return found, sorted(missing)
+            if stated and (result.value is None or (analysis.answer_type == AnswerType.PERCENTAGE and result.value.unit != "%")):
+                if not (analysis.total and result.value is not None and result.value.is_number):
+                    continue
+            score = self._table_confidence(analysis, result)
+            if result.missing:
+                out.append(Choice(score, lambda: Answer("", "", ""), "cell", not_kept=True, detail=result.answer))
+                continue
+            out.append(Choice(score, lambda r=result: self._render_cell(analysis, r), "cell"))
+        return out
 
-    def _sentence_answer(self, question: str, language: str, best: Candidate, groups: list[TermGroup],
-                         q_years: list[str], wants_number: bool, passages: list[Passage]) -> Answer:  # fmt: skip
-        msg = MESSAGES[language]
-        citation = _citation(1, best)
-        lead = msg["lead"].format(part=msg["according"].get(best.passage.chunk.part, best.passage.chunk.part))
-        quote = _quote(best.sentence, language)
-        highlight = _highlight(best, groups, q_years) if wants_number else ""
-        text = (f"**{highlight}** — " if highlight else "") + f"{lead}: {quote} [1]"
-        return Answer(question=question, text=text, language=language, citations=[citation],
-                      passages=passages)  # fmt: skip
+    def _table_superlatives(self, analysis: QuestionAnalysis, views: list[TableView]) -> list[Choice]:
+        out = []
+        for view in views:
+            result = superlative(view)
+            if result is None:
+                continue
+            out.append(Choice(self._table_confidence(analysis, result), lambda r=result: self._render_superlative(analysis, r),
+                              "superlative"))  # fmt: skip
+        return out
 
-    def _figure_answer(self, question: str, language: str, operation: str, candidates: list[Candidate],
-                       groups: list[TermGroup], q_years: list[str], passages: list[Passage]) -> Answer:  # fmt: skip
-        msg = MESSAGES[language]
-        reason = ""
-        for cand in candidates:
-            if cand.coverage < self.min_coverage:
+    def _table_figures(self, analysis: QuestionAnalysis, views: list[TableView]) -> list[Choice]:
+        out = []
+        for view in views:
+            result = figure_operands(view)
+            if result is None or result.operation is None:
+                continue
+            out.append(Choice(self._table_confidence(analysis, result),
+                              lambda r=result: self._render_figure(analysis, r.operation, r.operands, [r.passage],
+                                                                   table=r), "table-figure"))  # fmt: skip
+        return out
+
+    def _gaps(self, analysis: QuestionAnalysis, views: list[TableView], spans: list[SpanCandidate],
+              passages: list[Passage]) -> list[Choice]:  # fmt: skip
+        """The distance of a cell (or a stated value) to the target the question names."""
+        out = []
+        target = analysis.target
+        if target is None:
+            return out
+        target_passage = _find_value(passages, target, analysis.target_unit)
+        for view in views:
+            result = lookup(view)
+            if result is None or result.value is None or not result.value.is_number or result.missing:
+                continue
+            value_op = view.operand(*result.cells[0], "value")
+            if analysis.target_unit and value_op.unit != analysis.target_unit:
+                continue
+            target_op = _target_operand(target, value_op.unit, target_passage, analysis.language)
+            cited = [view.passage] + ([target_passage] if target_passage and target_passage is not view.passage else [])
+            score = self._table_confidence(analysis, result)
+            out.append(Choice(score, lambda v=value_op, t=target_op, c=cited, r=result: self._render_figure(
+                analysis, Operation.GAP, [v, t], c, table=r), "gap"))  # fmt: skip
+        return out
+
+    def _span_values(self, analysis: QuestionAnalysis, spans: list[SpanCandidate], stated: bool = False) -> list[Choice]:
+        out = []
+        numeric = analysis.answer_type.numeric or stated
+        for cand in spans[:12]:
+            if not cand.periods_ok:
+                continue
+            context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
+            names_ok = self._names_ok(analysis, context)
+            source = self._source_factor(cand.passage, analysis)
+            if cand.not_kept:
+                score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, source=source)
+                out.append(Choice(score, lambda: Answer("", "", ""), "sentence", not_kept=True))
+                continue
+            if numeric:
+                if cand.quantity is None:
+                    continue
+                fit = 0.55 + 0.45 * cand.quantity_score
+                score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
+                if stated:
+                    score *= 0.97  # a stated value competes with a computed figure on equal terms, just below it
+                out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=True), "sentence"))
+            else:
+                fit = 0.9 if analysis.answer_type in (AnswerType.DATE, AnswerType.YEAR) and not re.search(
+                    r"\d{4}", cand.text) else 1.0  # fmt: skip
+                score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
+                out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=False), "sentence"))
+        return out
+
+    def _span_figures(self, analysis: QuestionAnalysis, spans: list[SpanCandidate]) -> list[Choice]:
+        """Operands from one sentence, or from two sentences of the same passage."""
+        out = []
+        operation = analysis.operation
+        if operation is None:
+            return out
+        seen: set[tuple[str, int]] = set()
+        for cand in spans[:12]:
+            if not cand.periods_ok or (cand.passage.chunk.chunk_id, cand.start) in seen:
+                continue
+            seen.add((cand.passage.chunk.chunk_id, cand.start))
+            text = cand.passage.chunk.text
+            index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), 0)
+            for lo, hi in ((index, index), (index - 1, index), (index, index + 1)):
+                if lo < 0 or hi >= len(cand.sentences):
+                    continue
+                start, end = cand.sentences[lo][0], cand.sentences[hi][1]
+                window = text[start:end]
+                local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
+                found, _ = operands_for(operation, window, analysis.years, local)
+                if not found:
+                    continue
+                operands = [_quantity_operand(q, role, start) for q, role in found]
+                coverage = cand.coverage if lo == hi else cand.coverage * 0.95
+                names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title))
+                fit = 1.0 if _nouns_fit(analysis, found) else 0.8
+                score = confidence(coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
+                                   source=self._source_factor(cand.passage, analysis))  # fmt: skip
+                quote = (start, end)
+                out.append(Choice(score, lambda ops=operands, c=cand, q=quote: self._render_figure(
+                    analysis, operation, ops, [c.passage], quote=q), "text-figure"))  # fmt: skip
                 break
-            operands, why = operands_for(operation, cand.sentence, q_years)
-            if not operands:
-                reason = reason or why
+        return out
+
+    # -- periods ----------------------------------------------------------------------------
+
+    def _missing_periods(self, analysis: QuestionAnalysis, passages: Sequence[Passage]) -> list[str]:
+        """Periods the question asks about that no retrieved passage prints."""
+        if not analysis.years:
+            return []
+        printed: list[str] = []
+        for p in passages:
+            printed += periods_in(p.chunk.text) + periods_in(p.chunk.title)
+        return [_show_period(y, analysis.language) for y in analysis.years if not period_matches(y, printed)]
+
+    # -- rendering ----------------------------------------------------------------------------
+
+    def _citation(self, number: int, passage: Passage, quote: str, cells: Sequence[tuple[int, int]] = ()) -> Citation:
+        chunk = passage.chunk
+        meta = self.doc_meta(chunk.doc_id) if self.doc_meta else {}
+        return Citation(number=number, chunk_id=chunk.chunk_id, doc_id=chunk.doc_id, title=chunk.title, part=chunk.part,
+                        doc_type=chunk.doc_type, date=chunk.date, page=chunk.page, passage=chunk.text, quote=quote,
+                        score=round(passage.score, 4), doc_number=meta.get("number", ""), url=meta.get("url", ""),
+                        table=chunk.table if chunk.kind == "table" else None, cells=tuple(cells))  # fmt: skip
+
+    def _lead(self, passage: Passage, language: str) -> str:
+        labels = lang.get(language).LABELS
+        chunk = passage.chunk
+        if chunk.kind == "table" and chunk.table is not None:
+            return labels["table_lead"].format(caption=chunk.table.caption or chunk.title)
+        return labels["lead"].format(part=labels["according"].get(chunk.part, chunk.part))
+
+    def _render_cell(self, analysis: QuestionAnalysis, result: TableResult) -> Answer:
+        r, c = result.cells[0]
+        quote = _row_quote(result.table, [r])
+        citation = self._citation(1, result.passage, quote, result.cells)
+        value = result.answer
+        text = (f"**{value}** — {self._lead(result.passage, analysis.language)}: {result.table.label(r)} — "
+                f"{result.table.header[c]}: {value} [1]")  # fmt: skip
+        return Answer(question=analysis.question, text=text, language=analysis.language, citations=[citation])
+
+    def _render_superlative(self, analysis: QuestionAnalysis, result: TableResult) -> Answer:
+        labels = lang.get(analysis.language).LABELS
+        r, c = result.cells[0]
+        quote = _row_quote(result.table, [r])
+        citation = self._citation(1, result.passage, quote, result.cells)
+        value = result.value.text if result.value else ""
+        extreme = labels["highest"] if analysis.superlative == "max" else labels["lowest"]
+        text = (f"**{result.answer}** ({value}) — {self._lead(result.passage, analysis.language)}: {extreme} "
+                f"{labels['column']} „{result.table.header[c]}”: {result.table.label(r)} — {value} [1]")  # fmt: skip
+        return Answer(question=analysis.question, text=text, language=analysis.language, citations=[citation])
+
+    def _render_sentence(self, analysis: QuestionAnalysis, cand: SpanCandidate, highlight: bool) -> Answer:
+        start, end = (cand.start, cand.end)
+        if analysis.answer_type in (AnswerType.EXPLANATION, AnswerType.DEFINITION, AnswerType.OTHER) and not highlight:
+            start, end = explanation_span(cand)
+        quote = cand.passage.chunk.text[start:end]
+        citation = self._citation(1, cand.passage, quote)
+        lead = self._lead(cand.passage, analysis.language)
+        shown = _quote(quote, analysis.language)
+        bold = ""
+        if highlight and cand.quantity is not None:
+            q = cand.quantity
+            bold = f"**{q.text} {q.noun}".strip() + "** — " if q.unit == "" and q.noun else f"**{q.text}** — "
+        text = f"{bold}{lead}: {shown} [1]"
+        return Answer(question=analysis.question, text=text, language=analysis.language, citations=[citation])
+
+    def _render_figure(self, analysis: QuestionAnalysis, operation: Operation, operands: list[Operand],
+                       passages: list[Passage], table: TableResult | None = None,
+                       quote: tuple[int, int] | None = None) -> Answer:  # fmt: skip
+        language = analysis.language
+        labels = lang.get(language).LABELS
+        citations: list[Citation] = []
+        numbered: list[Operand] = []
+        for op in operands:
+            if op.citation == 0:  # given in the question
+                numbered.append(op)
                 continue
-            citation = _citation(1, cand)
-            figure = build_figure(operation, operands, 1, language)
-            numbers = f" {msg['and']} ".join(fmt_value(o.value, o.unit if o.unit in ("%", "euro") else "", language)
-                                              for o in figure.operands)  # fmt: skip
-            text = (
-                f"{figure.label}: **{figure.display}** [1].\n\n"
-                f"{msg['calc']}: {figure.formula} — {numbers} {msg['from']} [1].\n\n"
-                f"{msg['source']}: {_quote(cand.sentence, language)} [1]"
-            )
-            answer = Answer(question=question, text=text, language=language, citations=[citation],
-                            figures=[figure], passages=passages)  # fmt: skip
-            if unsupported_numbers(answer.text, answer.citations, answer.figures, language):
-                reason = "de berekening steunt niet volledig op geciteerde getallen"
-                continue  # another sentence may still carry the figure
-            return answer
-        if operation in ("share", "complement_share"):
-            # "Welk aandeel ...?" answered outright by a printed percentage needs no arithmetic.
-            stated = [c for c in candidates if c.coverage >= self.min_coverage
-                      and any(q.unit == "%" and (not q_years or _year_ok(q.year, q_years)) for q in c.quantities)]  # fmt: skip
-            if stated:
-                return self._sentence_answer(question, language, stated[0], groups, q_years, True, passages)
-        reason = reason or "geen passende getallen"
-        shown = (
-            REASONS_EN.get(reason, reason.replace("geen cijfers voor", "no figures for"))
-            if language == "en"
-            else reason
-        )
-        return _abstain(question, language, msg["no_figure"].format(reason=shown), reason, passages)
+            passage = passages[min(op.citation, len(passages)) - 1]
+            number = next((c.number for c in citations if c.chunk_id == passage.chunk.chunk_id), 0)
+            if not number:
+                number = len(citations) + 1
+                cells = [(o.row, o.column) for o in operands if o.row >= 0 and passages[min(o.citation, len(passages)) - 1] is passage]
+                if passage.chunk.kind == "table" and passage.chunk.table is not None:
+                    shown = _row_quote(passage.chunk.table, sorted({r for r, _ in cells}))
+                elif quote is not None and passage is passages[0]:
+                    shown = passage.chunk.text[quote[0] : quote[1]]
+                else:
+                    shown = _sentence_with(passage.chunk.text, op.text)
+                citations.append(self._citation(number, passage, shown, cells))
+            numbered.append(_renumber(op, number))
+        figure = build_figure(operation, numbered, language, absolute=analysis.absolute)
+        refs = " ".join(f"[{c.number}]" for c in citations)
+        numbers = f" {labels['and']} ".join(operand_text(o, language) for o in figure.operands)
+        sources = " ".join(f"{labels['source']}: {_quote(c.quote, language)} [{c.number}]" for c in citations)
+        text = (f"{figure.label}: **{figure.display}** {refs}.\n\n"
+                f"{labels['calc']}: {figure.formula} — {numbers} {labels['from']} {refs}.\n\n{sources}")
+        return Answer(question=analysis.question, text=text, language=language, citations=citations, figures=[figure])
 
 
-def _defines_pattern(subject: str) -> re.Pattern[str]:
-    words = [re.escape(w) for w in re.findall(r"[^\W_]+", subject)]
-    return re.compile(r"[\s-]+".join(words) + r"\w*,?\s+(?:is|zijn|betekent|was|refers to|are)\b", re.I)
+# ---------------------------------------------------------------- helpers
 
 
-def _highlight(cand: Candidate, groups: list[TermGroup], q_years: list[str]) -> str:
-    """The one quantity in the sentence that the question is after, if it stands out."""
-    sentence = cand.sentence
-    qs = [q for q in cand.quantities if not q_years or _year_ok(q.year, q_years)]
-    if not qs:
-        return ""
-    scored = []
-    for q in qs:
-        window = " ".join(re.findall(r"\S+", sentence[: q.start])[-5:] + re.findall(r"\S+", sentence[q.end :])[:5])
-        terms = stems_of(window)
-        scored.append((sum(g.weight for g in groups if term_matches(g.forms, terms)), q))
-    scored.sort(key=lambda s: -s[0])
-    if len(scored) > 1 and scored[0][0] == scored[1][0]:
-        return ""
-    q = scored[0][1]
-    return f"{q.text} {q.noun}".strip()
+def _quote(text: str, language: str) -> str:
+    return f"„{text}”" if language == "nl" else f'"{text}"'
 
 
-def _year_ok(year: str, q_years: list[str]) -> bool:
-    """A quantity of unknown year may serve; a single year must be asked about; a range
-    ('2022-2025', a total over years) only when the question names both its ends."""
-    if not year:
+def _show_period(period: str, language: str) -> str:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        year, month, day = period.split("-")
+        names = [m for m, n in (lang.nl.MONTHS if language == "nl" else lang.en.MONTHS).items() if n == int(month)]
+        return f"{int(day)} {names[0] if names else month} {year}"
+    return period
+
+
+def _row_quote(table, rows: Sequence[int]) -> str:  # type: ignore[no-untyped-def]
+    """The cited rows of a table as printed in its rendering (caption and header above them)."""
+    text = render(table)
+    offsets = row_line_offsets(table)
+    return "\n".join(text[offsets[r][0] : offsets[r][1]] for r in rows if r < len(offsets))
+
+
+def _sentence_with(text: str, printed: str) -> str:
+    from qa_bot.text import split_sentences
+
+    for start, end in split_sentences(text):
+        if printed and printed in text[start:end]:
+            return text[start:end]
+    return text[:300]
+
+
+def _renumber(op: Operand, number: int) -> Operand:
+    from dataclasses import replace
+
+    return replace(op, citation=number)
+
+
+def _quantity_operand(q: Quantity, role: str, offset: int) -> Operand:
+    label = " ".join(x for x in (q.noun, q.year) if x)
+    return Operand(value=q.value, unit=q.unit, year=q.year, text=q.text, citation=1, role=role, label=label)
+
+
+def _nouns_fit(analysis: QuestionAnalysis, found: Sequence[tuple[Quantity, str]]) -> bool:
+    nouns = [q.noun for q, _ in found if q.noun]
+    if not nouns:
         return True
-    if "-" in year:
-        return all(end in q_years for end in year.split("-"))
-    return year in q_years
+    keys = text_keys(" ".join(nouns))
+    return any(term_matches(t.keys, keys) for t in analysis.terms)
 
 
-def _quote(sentence: str, language: str) -> str:
-    return f"„{sentence}”" if language == "nl" else f'"{sentence}"'
+def _find_value(passages: Sequence[Passage], value: float, unit: str) -> Passage | None:
+    """A passage that prints the target value ('12%')."""
+    from qa_bot.numbers import numbers_in
+
+    for p in passages:
+        text = p.chunk.text
+        if any(abs(v - value) < 1e-9 for v in numbers_in(text)) and (not unit or re.search(
+                rf"{re.escape(fmt_value(value, '', 'nl'))}\s*%|{int(value)}\s*%", text)):  # fmt: skip
+            return p
+    return None
 
 
-def _citation(number: int, cand: Candidate) -> Citation:
-    chunk = cand.passage.chunk
-    return Citation(
-        number=number,
-        chunk_id=chunk.chunk_id,
-        doc_id=chunk.doc_id,
-        title=chunk.title,
-        part=chunk.part,
-        doc_type=chunk.doc_type,
-        date=chunk.date,
-        page=chunk.page,
-        passage=chunk.text,
-        quote=cand.sentence,
-        score=round(cand.passage.score, 4),
-    )
+def _target_operand(target: float, unit: str, passage: Passage | None, language: str) -> Operand:
+    printed = fmt_value(target, unit, "nl") if unit != "%" else f"{fmt_value(target, '', 'nl')}%"
+    if passage is None:
+        return Operand(value=target, unit=unit, year="", text=printed, citation=0, role="target",
+                       label=lang.get(language).LABELS["operations"]["gap"].split()[0])  # fmt: skip
+    return Operand(value=target, unit=unit, year="", text=printed, citation=2, role="target", label="")
 
-
-def _abstain(question: str, language: str, text: str, reason: str, passages: list[Passage]) -> Answer:
-    return Answer(question=question, text=text, language=language, abstained=True, reason=reason,
-                  passages=passages)  # fmt: skip

@@ -1,8 +1,11 @@
-"""Parts → chunks: whole sentences packed up to the embedder's budget, one sentence overlap.
+"""Parts → chunks: whole sentences packed up to the embedder's budget, one sentence
+overlap; a table is one chunk, never cut, plus one searchable unit per row.
 
-The budget is counted in the embedder's own word pieces (``count_tokens``), because
-Dutch text costs MiniLM about 2.35 pieces a word and anything past 256 pieces is
-never embedded.
+The budget is counted in the embedder's own word pieces (``count_tokens``). A table
+chunk holds the whole table (caption, header, rows, notes) for display and for answers
+over all its cells; its rows are also indexed one by one ("Tabel 2 — Limburg —
+2022: 1.204; 2023: 1.377"), so a question about one row finds it, and a row hit is
+shown as its table with the row marked.
 """
 
 from __future__ import annotations
@@ -11,14 +14,15 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 
+from qa_bot.tables import row_line_offsets, row_text
 from qa_bot.text import split_sentences
-from qa_bot.types import Chunk, Document, Part
+from qa_bot.types import Chunk, Document, Part, Table
 
 TokenCounter = Callable[[str], int]
 
 
 def approx_tokens(text: str) -> int:
-    """Rough MiniLM word-piece count for Dutch: 2.35 pieces a word, rounded up."""
+    """Rough word-piece count for Dutch: 2.35 pieces a word, rounded up."""
     return int(len(text.split()) * 2.35 + 0.999)
 
 
@@ -31,25 +35,56 @@ def chunk_document(
 ) -> list[Chunk]:
     chunks: list[Chunk] = []
     for part in parts:
-        spans = _sentence_spans(part, max_tokens, count_tokens)
-        for start, end in pack(spans, [count_tokens(part.text[s:e]) for s, e in spans], max_tokens, overlap_sentences):
-            begin, finish = part.start + start, part.start + end
-            text = doc.text[begin:finish]
-            chunks.append(
-                Chunk(
-                    chunk_id=chunk_id(doc.doc_id, part.label, begin, text),
-                    doc_id=doc.doc_id,
-                    part=part.label,
-                    text=text,
-                    start=begin,
-                    end=finish,
-                    page=doc.page_at(begin),
-                    title=doc.title,
-                    doc_type=doc.doc_type,
-                    date=doc.metadata.get("date", ""),
-                )
-            )
+        part_end = part.start + len(part.text)
+        inside = [t for t in doc.tables if t.start < part_end and t.end > part.start]
+        cursor = part.start
+        for table in inside:
+            chunks += _text_chunks(doc, part.label, cursor, max(cursor, table.start), max_tokens, overlap_sentences,
+                                   count_tokens)  # fmt: skip
+            chunks += _table_chunks(doc, part.label, table)
+            cursor = max(cursor, table.end)
+        chunks += _text_chunks(doc, part.label, cursor, part_end, max_tokens, overlap_sentences, count_tokens)
     return chunks
+
+
+def _chunk(doc: Document, part: str, start: int, end: int, text: str, **extra: object) -> Chunk:
+    return Chunk(
+        chunk_id=chunk_id(doc.doc_id, f"{part}/{extra.get('kind', 'text')}", start, text),
+        doc_id=doc.doc_id,
+        part=part,
+        text=text,
+        start=start,
+        end=end,
+        page=doc.page_at(start),
+        title=doc.title,
+        doc_type=doc.doc_type,
+        date=doc.metadata.get("date", ""),
+        **extra,  # type: ignore[arg-type]
+    )
+
+
+def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int, overlap: int,
+                 count_tokens: TokenCounter) -> list[Chunk]:  # fmt: skip
+    segment = doc.text[start:end]
+    if not segment.strip():
+        return []
+    spans = _sentence_spans(segment, max_tokens, count_tokens)
+    chunks = []
+    for a, b in pack(spans, [count_tokens(segment[s:e]) for s, e in spans], max_tokens, overlap):
+        begin, finish = start + a, start + b
+        chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish]))
+    return chunks
+
+
+def _table_chunks(doc: Document, part: str, table: Table) -> list[Chunk]:
+    text = doc.text[table.start : table.end]
+    whole = _chunk(doc, part, table.start, table.end, text, kind="table", table=table)
+    rows = [
+        _chunk(doc, part, table.start + a, table.start + b, row_text(table, r, doc.title), kind="row",
+               parent=whole.chunk_id, row=r)  # fmt: skip
+        for r, (a, b) in enumerate(row_line_offsets(table))
+    ]
+    return [whole, *rows]
 
 
 def chunk_id(doc_id: str, part: str, start: int, text: str) -> str:
@@ -79,18 +114,18 @@ def pack(spans: list[tuple[int, int]], sizes: list[int], max_tokens: int, overla
     return windows
 
 
-def _sentence_spans(part: Part, max_tokens: int, count_tokens: TokenCounter) -> list[tuple[int, int]]:
+def _sentence_spans(text: str, max_tokens: int, count_tokens: TokenCounter) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for start, end in split_sentences(part.text):
-        if count_tokens(part.text[start:end]) <= max_tokens:
+    for start, end in split_sentences(text):
+        if count_tokens(text[start:end]) <= max_tokens:
             spans.append((start, end))
         else:
-            spans.extend(_split_long(part.text, start, end, max_tokens, count_tokens))
+            spans.extend(_split_long(text, start, end, max_tokens, count_tokens))
     return spans
 
 
 def _split_long(text: str, start: int, end: int, max_tokens: int, count_tokens: TokenCounter) -> list[tuple[int, int]]:
-    """A sentence over budget (a table row run, a list) is cut at word boundaries."""
+    """A sentence over budget (a long list) is cut at word boundaries."""
     words = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     pieces: list[tuple[int, int]] = []
     i = 0

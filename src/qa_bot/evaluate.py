@@ -3,7 +3,12 @@
 ``evaluate(bot, questions, k)`` returns per-question records and the totals; the CLI
 prints and writes them. Expected strings match case-insensitively, with numbers
 compared by value across Dutch and English notation (``5.171`` = ``5171``,
-``63,4`` = ``63.4``, ``12 procent`` = ``12%``).
+``63,4`` = ``63.4``, ``12 procent`` = ``12%``). A number matches a whole number only
+("5,0" does not match "5,3"), and a plain space never joins two numbers (``1 684 803``
+is three cells of a table row); a non-breaking space may separate thousands.
+
+``wrong_answer_rate`` counts answers given (not abstained) that are not correct, over all
+questions: for staff a wrong number is worse than "dat staat niet in de bronnen".
 """
 
 from __future__ import annotations
@@ -24,11 +29,19 @@ from qa_bot.qa import QaBot
 from qa_bot.types import Answer
 
 HIGHER_IS_BETTER = ("hit@k", "mrr", "answer_accuracy", "answer_accuracy_no_figure", "citation_support",
-                    "abstention_recall", "figure_accuracy", "faithfulness")  # fmt: skip
-LOWER_IS_BETTER = ("false_abstention_rate", "latency_p50_ms", "latency_p95_ms")
+                    "abstention_recall", "figure_accuracy", "faithfulness", "answered_rate")  # fmt: skip
+LOWER_IS_BETTER = ("false_abstention_rate", "wrong_answer_rate", "latency_p50_ms", "latency_p95_ms")
 
-_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[. ]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d])")
+_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
+                  r"(?![\d])")
 _PERCENT = re.compile(r"\s*(?:%|procent\b|percent\b)", re.I)
+# Unit names that mean the same thing, for comparing an expected figure's unit.
+UNIT_SYNONYMS = {
+    "%": "%", "procent": "%", "percent": "%", "pct": "%",
+    "pp": "pp", "procentpunt": "pp", "procentpunten": "pp", "percentage point": "pp", "percentage points": "pp",
+    "euro": "euro", "eur": "euro", "€": "euro",
+    "": "", "aantal": "", "count": "", "score": "",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,9 +94,20 @@ def canonical(text: str, language: str = "nl") -> str:
 
 
 def contains(text: str, expected: str, language: str = "nl") -> bool:
+    """Whether ``text`` holds ``expected``; a number must match a whole number."""
     needle = canonical(expected, "nl")
     hay = canonical(text, language)
-    return re.search(r"(?<![\d.])" + re.escape(needle) + r"(?![\d])", hay) is not None
+    return re.search(r"(?<![\d.])" + re.escape(needle) + r"(?![\d]|[.,]\d)", hay) is not None
+
+
+def same_unit(a: str, b: str) -> bool:
+    """'pp' = 'procentpunt' = 'percentage points'; '%' = 'procent'; 'euro' = 'EUR' = '€'."""
+
+    def norm(unit: str) -> str:
+        unit = unit.strip().lower()
+        return UNIT_SYNONYMS.get(unit, unit)
+
+    return norm(a) == norm(b)
 
 
 def passage_matches(passage: str, expected: tuple[str, ...]) -> bool:
@@ -94,7 +118,7 @@ def figure_matches(answer: Answer, expected: dict[str, Any]) -> bool:
     tolerance = float(expected.get("tolerance", 0.05))
     unit = str(expected.get("unit", ""))
     return any(
-        math.isclose(f.value, float(expected["value"]), abs_tol=tolerance) and f.unit.startswith(unit)
+        math.isclose(f.value, float(expected["value"]), abs_tol=tolerance) and same_unit(f.unit.split("/")[0], unit)
         for f in answer.figures
     )
 
@@ -108,6 +132,7 @@ def score_question(q: Question, answer: Answer, k: int) -> dict[str, Any]:
         "abstained": answer.abstained,
         "answer": answer.text,
         "reason": answer.reason,
+        "confidence": answer.confidence,
         "latency_ms": round(answer.timings.get("total", 0.0) * 1000, 1),
         "hit": bool(ranks) if q.expect_source else None,
         "rr": (1 / min(ranks) if ranks else 0.0) if q.expect_source else None,
@@ -125,7 +150,7 @@ def score_question(q: Question, answer: Answer, k: int) -> dict[str, Any]:
             any(passage_matches(c.passage, q.expect_source) for c in answer.citations) if q.expect_source else None
         )
         record["unsupported_numbers"] = unsupported_numbers(
-            answer.text, answer.citations, answer.figures, answer.language
+            answer.text, answer.citations, answer.figures, answer.language, q.question
         )
     return record
 
@@ -161,6 +186,8 @@ def totals(records: list[dict[str, Any]]) -> dict[str, Any]:
         "false_abstention_rate": _rate([r["abstained"] for r in answerable]),
         "figure_accuracy": _rate([bool(r["figure_ok"]) for r in answerable if r.get("figure_ok") is not None]),
         "faithfulness": _rate([not r.get("unsupported_numbers") for r in answered]),
+        "answered_rate": _rate([not r["abstained"] for r in records]),
+        "wrong_answer_rate": _rate([not r["abstained"] and not r["correct"] for r in records]),
         "latency_p50_ms": _percentile(latencies, 50),
         "latency_p95_ms": _percentile(latencies, 95),
     }

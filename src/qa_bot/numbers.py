@@ -141,6 +141,81 @@ def years_in(text: str) -> list[str]:
     return found
 
 
+_MONTH_NUMBER = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "augustus": 8,
+    "september": 9, "oktober": 10, "november": 11, "december": 12, "january": 1, "february": 2, "march": 3,
+    "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+}  # fmt: skip
+_DATE_WORDS = re.compile(
+    r"\b(\d{1,2})\s+(" + "|".join(_MONTH_NUMBER) + r")\s+((?:19|20)\d{2})\b|\b(" + "|".join(_MONTH_NUMBER)
+    + r")\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b",
+    re.IGNORECASE,
+)
+_SCHOOL_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2}|\d{2})(?![\d])")
+_PLAIN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
+
+
+def periods_in(text: str) -> list[str]:
+    """Periods a text names, normalised: ISO dates ('1 januari 2024' → '2024-01-01'), school
+    years ('2022-2023', '2022–23'), and years; a longer range ('2021-2024') gives its ends."""
+    found: list[str] = []
+    for value, _ in period_spans(text):
+        if value not in found:
+            found.append(value)
+    return found
+
+
+def period_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
+    """Each period :func:`periods_in` finds, with its character span, in text order."""
+    out: list[tuple[str, tuple[int, int]]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: str, span: tuple[int, int]) -> None:
+        taken.append(span)
+        out.append((value, span))
+
+    for m in _DATE_WORDS.finditer(text):
+        if m.group(1):
+            day, month, year = int(m.group(1)), _MONTH_NUMBER[m.group(2).lower()], m.group(3)
+        elif m.group(4):
+            day, month, year = int(m.group(5)), _MONTH_NUMBER[m.group(4).lower()], m.group(6)
+        else:
+            day, month, year = int(m.group(9)), int(m.group(8)), m.group(7)
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            add(f"{year}-{month:02d}-{day:02d}", m.span())
+    for m in _SCHOOL_YEAR.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        a, b = m.group(1), m.group(2)
+        b = a[:2] + b if len(b) == 2 else b
+        if int(b) - int(a) == 1:
+            add(f"{a}-{b}", m.span())
+        elif int(b) > int(a):
+            add(a, m.span())
+            add(b, m.span())
+    for m in _PLAIN_YEAR.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            add(m.group(1), m.span())
+    return sorted(out, key=lambda item: item[1][0])
+
+
+def period_years(period: str) -> set[str]:
+    """The calendar years a period touches."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+        return {period[:4]}
+    return set(re.findall(r"(?:19|20)\d{2}", period))
+
+
+def period_matches(asked: str, printed: list[str]) -> bool:
+    """Whether a period the question asks about is among the periods a text prints: exactly,
+    or a year asked that a printed date falls in ('2024' and '31 december 2024')."""
+    if asked in printed:
+        return True
+    if re.fullmatch(r"\d{4}", asked):
+        return any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", p) and p.startswith(asked) for p in printed)
+    return False
+
+
 def quantities(text: str, language: str = "nl") -> list[Quantity]:
     """Every quantity in ``text`` with its unit, counted noun and year."""
     skip = [m.span() for m in _YEAR_RANGE.finditer(text)] + [m.span() for m in _DATE.finditer(text)]

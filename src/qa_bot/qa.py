@@ -9,18 +9,26 @@ from __future__ import annotations
 import functools
 import threading
 import time
+import uuid
+from collections import OrderedDict
 from typing import Any
 
-from qa_bot.answer import Composer, stems_of
+from qa_bot.analysis import QuestionAnalysis, analyze, idf_from, is_follow_up, resolve_follow_up
+from qa_bot.answer import Composer, Reason, abstain
 from qa_bot.config import Settings
-from qa_bot.embedding import Embedder, SentenceTransformerEmbedder
+from qa_bot.embedding import Embedder, make_embedder
 from qa_bot.errors import InvalidQuestionError
-from qa_bot.index import IndexReader, IndexReport, build_index
-from qa_bot.retrieve import Filters, HybridRetriever
-from qa_bot.text import detect_language
+from qa_bot.index import IndexReport, build_index
+from qa_bot.matching import term_matches, text_keys
+from qa_bot.reader import IndexReader
+from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
+from qa_bot.text import detect_language, keys
 from qa_bot.types import Answer
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
+
+COMPOSE_PASSAGES = 8  # passages the composer weighs (the first ``k`` are shown and scored as retrieval)
+ANSWER_MEMORY = 2000  # answers remembered for feedback by id
 
 
 def validate_question(question: object, max_chars: int) -> str:
@@ -38,9 +46,10 @@ def validate_question(question: object, max_chars: int) -> str:
 class QaBot:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
-        self.embedder: Embedder = embedder or SentenceTransformerEmbedder(settings.model_path, settings.device)
+        self.embedder: Embedder = embedder or make_embedder(settings)
         self._reader: IndexReader | None = None
         self._lock = threading.Lock()
+        self._answers: OrderedDict[str, Answer] = OrderedDict()
 
     # -- index
     def index(self, *, progress: bool = False, wait: bool = False, force: bool = False) -> IndexReport:
@@ -55,13 +64,13 @@ class QaBot:
         with self._lock:
             if self._reader is None:
                 self._reader = IndexReader(self.settings, self.embedder)
-                self._doc_terms.cache_clear()
+                self._doc_keys.cache_clear()
             return self._reader
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared with a new reader
-    def _doc_terms(self, doc_id: str) -> frozenset[str]:
+    def _doc_keys(self, doc_id: str) -> frozenset[str]:
         reader = self.reader
-        return frozenset().union(*(stems_of(reader.chunks[i].text) for i in reader.by_doc.get(doc_id, ())))
+        return frozenset().union(*(text_keys(reader.chunks[i].text) for i in reader.by_doc.get(doc_id, ())))
 
     def _knows(self, forms: frozenset[str]) -> bool:
         vocabulary = self.reader.vocabulary
@@ -69,29 +78,121 @@ class QaBot:
             return True
         return any(form in term for form in forms if len(form) >= 4 for term in vocabulary)
 
+    def analyze(self, question: str, previous: str | None = None) -> tuple[QuestionAnalysis, bool]:
+        """The analysis of ``question`` (completed from ``previous`` when it is a follow-up),
+        and whether a follow-up could not be resolved."""
+        reader = self.reader
+        language = detect_language(question)
+        idf = idf_from(reader.document_frequency, max(len(reader.by_doc), 1))
+        analysis = analyze(question, language, idf, self._knows)
+        if previous and is_follow_up(question, language):
+            before = analyze(previous, detect_language(previous), idf, self._knows)
+            resolved = resolve_follow_up(analysis, before)
+            if resolved is None:
+                return analysis, True
+            return resolved, False
+        return analysis, False
+
+    def _boost(self, analysis: QuestionAnalysis) -> dict[str, float]:
+        """Documents the question names: by number ('vraag nr. 312'), by person, or by title words."""
+        attribution = analysis.attribution
+        if not attribution.present:
+            return {}
+        reader = self.reader
+        boost: dict[str, float] = {}
+        source_keys = keys(" ".join(attribution.source_words)) - {"volgen", "antwoord", "vrag", "nr"}
+        for doc_id in reader.by_doc:
+            meta = reader.doc_meta(doc_id)
+            factor = 1.0
+            if attribution.number and meta.get("number", "").lstrip("0") == attribution.number.lstrip("0"):
+                factor *= 2.0
+            people = text_keys(" ".join(meta.get(k, "") for k in ("asked_by", "minister")))
+            if any(term_matches(text_keys(p), people) for p in attribution.persons):
+                factor *= 1.5
+            title = text_keys(meta.get("title", ""))
+            if len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title)]) >= 2:
+                factor *= 1.3
+            if factor != 1.0:
+                boost[doc_id] = factor
+        return boost
+
     # -- ask
-    def ask(self, question: str, filters: Filters | dict[str, Any] | None = None, k: int | None = None) -> Answer:
+    def ask(self, question: str, filters: Filters | dict[str, Any] | None = None, k: int | None = None,
+            previous: str | None = None) -> Answer:  # fmt: skip
+        """Answer ``question``; ``previous`` is the question before it, for follow-ups ("En in 2018?")."""
         text = validate_question(question, self.settings.max_question_chars)
+        if previous is not None:
+            previous = validate_question(previous, self.settings.max_question_chars)
         if not isinstance(filters, Filters):
             filters = Filters.from_dict(filters)
         started = time.perf_counter()
-        reader = self.reader
-        language = detect_language(text)
-        retriever = HybridRetriever(reader, self.embedder, self.settings.bm25_weight, self.settings.dense_weight)
-        passages = retriever.retrieve(text, k or self.settings.top_k, filters, language)
+        k = k or self.settings.top_k
+        analysis, unresolved = self.analyze(text, previous)
+        if unresolved:
+            return self._remember(abstain(text, analysis.language, Reason.FOLLOW_UP))
+        retriever = self.retriever()
+        search = analysis.question if not analysis.follow_up_of else _search_text(analysis)
+        passages = retriever.retrieve(search, max(k, COMPOSE_PASSAGES), filters, analysis.language,
+                                      boost=self._boost(analysis))  # fmt: skip
         retrieved = time.perf_counter()
-        composer = Composer(self.settings.min_coverage, self._doc_terms, self._knows)
-        answer = composer.compose(text, passages, language)
+        composer = Composer(self.settings.min_confidence, self._doc_keys, self.reader.doc_meta)
+        answer = composer.compose(analysis, passages)
+        if answer.abstained and filters.active:
+            answer = self._filtered(answer, filters)
+        if analysis.follow_up_of:
+            answer.resolved = _search_text(analysis)
         done = time.perf_counter()
         answer.timings = {**retriever.last_timings, "retrieve": retrieved - started,
                           "compose": done - retrieved, "total": done - started}  # fmt: skip
+        return self._remember(answer)
+
+    def _filtered(self, answer: Answer, filters: Filters) -> Answer:
+        """An abstention under filters says which filters, and how many documents they left."""
+        from qa_bot import lang
+
+        labels = lang.get(answer.language).LABELS
+        left = self.documents_matching(filters)
+        detail = f"{filters.describe()}; {labels['documents_left'].format(n=left)}"
+        answer.text = f"{answer.text} ({labels['filters']}: {detail})"
         return answer
+
+    def documents_matching(self, filters: Filters) -> int:
+        mask = self.retriever()._mask(filters)
+        reader = self.reader
+        if mask is None:
+            return len(reader.by_doc)
+        return len({reader.chunks[i].doc_id for i in range(len(reader.chunks)) if mask[i]})
+
+    def _remember(self, answer: Answer) -> Answer:
+        answer.answer_id = uuid.uuid4().hex
+        with self._lock:
+            self._answers[answer.answer_id] = answer
+            while len(self._answers) > ANSWER_MEMORY:
+                self._answers.popitem(last=False)
+        return answer
+
+    def answered(self, answer_id: str) -> Answer | None:
+        """An answer this process gave, by its id (feedback refers to answers this way)."""
+        with self._lock:
+            return self._answers.get(answer_id)
+
+    def retriever(self) -> HybridRetriever:
+        s = self.settings
+        return HybridRetriever(self.reader, self.embedder, make_fusion(s.fusion, s.bm25_weight, s.dense_weight))
 
     def warm_up(self) -> None:
         """Load the index and the model now, so the first question is not slow."""
         _ = self.reader.vocabulary
-        self.embedder.encode(["opwarmen"])
+        _ = self.reader.document_frequency
+        self.embedder.encode_query("opwarmen")
 
-    def health(self) -> dict[str, Any]:
+    def health(self, detailed: bool = True) -> dict[str, Any]:
+        if not detailed:
+            return {"status": "ok"}
         reader = self.reader
         return {"status": "ok", "version": __version__, "index": reader.summary(), "model": reader.model}
+
+
+def _search_text(analysis: QuestionAnalysis) -> str:
+    """A resolved follow-up as a question for retrieval: the previous need with the new details."""
+    return " ".join([t.text for t in analysis.terms] + list(analysis.years))

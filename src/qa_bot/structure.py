@@ -29,7 +29,10 @@ def split_parts(doc: Document) -> list[Part]:
 
 
 def _body_start(doc: Document) -> int:
-    """Skip the first line when it is the title, so it is not counted as question text."""
+    """Skip the first line when it is the title, so it is not counted as question text
+    (unless a table starts there: a CSV's caption is its title)."""
+    if any(t.start == 0 for t in doc.tables):
+        return 0
     first_line_end = doc.text.find("\n")
     first = doc.text[: first_line_end if first_line_end >= 0 else len(doc.text)]
     if first.strip() and re.sub(r"\s+", " ", first).strip() == doc.title and first_line_end > 0:

@@ -1,9 +1,14 @@
-"""Language helpers: sentence splitting with offsets, BM25 tokens, question terms.
+"""Words and sentences: one tokeniser for BM25 and for the answer composer.
 
-Lexical retrieval leads in this project (the bundled embedder is English-only), so
-the tokenizer is where Dutch is handled: Snowball stemming, Dutch stop words,
-numbers in one canonical form (``5.171`` and ``5171`` are the same token), and a
-small English→Dutch glossary so English questions reach Dutch documents.
+Every word becomes a *key*: its Dutch lemma (simplemma: beurzen → beurs, toegekend →
+toekennen) run through the Dutch Snowball stemmer, with doubled vowels folded
+(vraag/gevraagd meet). BM25 and the composer's term matching both use :func:`key`, so
+the index and the composer never disagree about whether two words are the same.
+Numbers get one canonical form (``5.171`` and ``5171`` are the same token), and
+adjectives of place become their place (Limburgse → limburg) on both sides.
+
+Sentence spans come from pysbd (Dutch rules: "(o.a. Dhr. Peeters)" does not end a
+sentence) inside paragraphs and list items; a hard line break always ends a sentence.
 """
 
 from __future__ import annotations
@@ -13,84 +18,57 @@ import re
 from collections.abc import Iterator
 from importlib import resources
 
-DUTCH_STOPWORDS = frozenset(
-    """
-    aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door
-    dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun
-    iemand iets ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar
-    niet niets nog nu of om omdat onder ons ook op over reeds te tegen toch toen tot u uit
-    uw van veel voor want waren was wat werd wezen wie wil worden wordt zal ze zelf zich zij
-    zijn zo zonder zou t.o.v. ten ter via binnen welke welk worden werden wel hen dezelfde
-    """.split()
-)
+from qa_bot import lang
 
-ENGLISH_STOPWORDS = frozenset(
-    """
-    a an and are as at be been by did do does for from had has have how in is it its many
-    much of on or that the their there these this to was were what when where which who
-    whom why will with would than into per did get got
-    """.split()
-)
+STOP_WORDS = lang.union("STOP_WORDS") | lang.union("QUESTION_WORDS")
 
-# Words that frame a question but carry no content; used when judging whether a
-# passage covers the question (not for BM25 ranking).
-QUESTION_FILLERS = frozenset(
-    """
-    hoeveel welk welke wat wie waar wanneer waarom hoe hoelang bedraagt bedroeg bedragen
-    kreeg kregen krijgt krijgen gekregen geldt gelden golden is zijn was waren werd werden
-    worden wordt geworden kan kon konden kunnen heeft hebben had hadden aantal getal
-    procent percentage aandeel deel gestegen gedaald stijging daling groei gegroeid
-    toegenomen afgenomen verschil gemiddeld gemiddelde jaarlijks jaarlijkse per jaar sinds
-    tussen vanaf tot tegen verhouding keer samen totaal totale opgeteld niet geen zonder
-    minder meer ongeveer precies exact hoeveelste nieuwe nieuw nog doet doen deed deden
-    how many much what which who when where why share percentage percent proportion
-    number total sum difference ratio times average annual annually yearly per year since
-    between from to by grow grew grown growth increase increased rise rose decrease
-    decreased fall fell more fewer less not without left got get receive received
-    """.split()
-)
-
-_ABBREVIATIONS = frozenset(
-    "t.o.v bv b.v o.a nr art e.d vzw enz m.b.t i.p.v d.w.z dhr mevr min p blz e.g i.e etc vs "
-    "ca mr st jl resp incl excl zgn m.a.w a.s".split()
-)
-
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+|\n\s*\n+")
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+", re.UNICODE)
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}", re.UNICODE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_LINE = re.compile(r"[^\n]+")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans ``(start, end)`` in ``text``; Dutch abbreviations do not end one."""
+# ---------------------------------------------------------------- sentences
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="nl", clean=False, char_span=True)
+
+
+@functools.lru_cache(maxsize=20_000)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans ``(start, end)`` in ``text``, stripped of surrounding white space.
+
+    Each line (paragraph or list item, after :func:`qa_bot.ingest.clean_text`) is split
+    by pysbd; a line is never joined to the next.
+    """
     spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        end = match.end()
-        if "\n\n" not in match.group(0).replace(" ", "") and not _real_boundary(text, match.start(), end):
+    for match in _LINE.finditer(text):
+        line, start_of_line = match.group(0), match.start()
+        if not line.strip():
             continue
-        if text[start:end].strip():
-            spans.append(_strip_span(text, start, end))
-        start = end
-    if text[start:].strip():
-        spans.append(_strip_span(text, start, len(text)))
-    return spans
+        if len(line) < 40 or not re.search(r"[.!?]\s", line):
+            spans.append(_strip(text, start_of_line, match.end()))
+            continue
+        for piece in _segmenter().segment(line):
+            a, b = _strip(text, start_of_line + piece.start, start_of_line + piece.end)
+            if b > a:
+                spans.append((a, b))
+    return tuple(spans)
 
 
-def _real_boundary(text: str, dot: int, after: int) -> bool:
-    word = re.search(r"(\S+)$", text[:dot])
-    if word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS:
-        return False
-    nxt = text[after : after + 1]
-    # A lower-case continuation is not a new sentence ("t.o.v. een vraag").
-    return not (nxt and nxt.islower())
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+# ---------------------------------------------------------------- tokens and keys
 
 
 def normalize_number_token(token: str) -> str:
@@ -103,32 +81,81 @@ def normalize_number_token(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for module in lang.LANGUAGES.values():
+        table.update(module.PLACE_ADJECTIVES)
+    return table
+
+
+@functools.lru_cache(maxsize=200_000)
+def place_of(word: str) -> str | None:
+    """The place an adjective or inhabitant names: 'West-Vlaamse' → 'west-vlaanderen'."""
+    lower = word.lower()
+    places = _places()
+    if lower in places:
+        return places[lower]
+    lemma = lemma_of(lower)
+    return places.get(lemma)
+
+
+def _with_places(text: str) -> str:
+    return _HYPHENATED.sub(lambda m: place_of(m.group(0)) or m.group(0), text)
+
+
+def raw_tokens(text: str) -> Iterator[str]:
+    """Lower-case words and canonical numbers, places resolved."""
+    for match in _TOKEN.finditer(_with_places(text).lower()):
+        token = re.sub(r"['’]s$", "", match.group(0))  # English possessive: Belgium's
+        yield normalize_number_token(token) if token[0].isdigit() else token
+
+
+@functools.lru_cache(maxsize=1)
 def _stemmer():  # type: ignore[no-untyped-def]
+    # pystemmer is pinned below 3: PyStemmer 3 changes Dutch stems ("mobiliteiten" → "mobil").
     import Stemmer
 
     return Stemmer.Stemmer("dutch")
 
 
-def raw_tokens(text: str) -> Iterator[str]:
-    for match in _TOKEN.finditer(text.lower()):
-        token = match.group(0)
-        yield normalize_number_token(token) if token[0].isdigit() else token
+@functools.lru_cache(maxsize=200_000)
+def lemma_of(word: str) -> str:
+    """Dutch lemma, lower case: beurzen → beurs, toegekend → toekennen."""
+    import simplemma
+
+    return str(simplemma.lemmatize(word, lang="nl")).lower().replace("_", "")
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    if word[0].isdigit():
+    if not word or word[0].isdigit():
         return word
     return str(_stemmer().stemWord(word))
 
 
+@functools.lru_cache(maxsize=500_000)
+def key(token: str) -> str:
+    """The matching key of a (lower-case) token: stem of its lemma, doubled vowels folded."""
+    if not token or token[0].isdigit():
+        return token
+    return re.sub(r"([aeiou])\1", r"\1", stem(lemma_of(token)))
+
+
+def keys(text: str) -> frozenset[str]:
+    """Every key of ``text`` (stop words included: a passage is matched, not ranked)."""
+    return frozenset(key(t) for t in raw_tokens(text))
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in raw_tokens(text) if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+
+
 def bm25_tokens(text: str) -> list[str]:
-    """Stemmed content tokens for BM25 (Dutch and English stop words removed)."""
-    return [
-        stem(t)
-        for t in raw_tokens(text)
-        if t not in DUTCH_STOPWORDS and t not in ENGLISH_STOPWORDS and (len(t) > 1 or t.isdigit())
-    ]
+    """Keys of the content words of ``text`` (Dutch and English stop words removed)."""
+    return [key(t) for t in content_tokens(text)]
+
+
+# ---------------------------------------------------------------- languages
 
 
 def detect_language(text: str) -> str:
@@ -151,21 +178,46 @@ _NL_MARKERS = frozenset(
 
 @functools.lru_cache(maxsize=1)
 def glossary() -> dict[str, tuple[str, ...]]:
-    """English word → Dutch words, from the packaged ``glossary_en_nl.tsv``."""
-    table: dict[str, tuple[str, ...]] = {}
+    """English word → Dutch words, from the packaged ``glossary_en_nl.tsv`` (repeated
+    entries are merged)."""
+    table: dict[str, list[str]] = {}
     raw = resources.files("qa_bot").joinpath("glossary_en_nl.tsv").read_text(encoding="utf-8")
     for line in raw.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         english, dutch = line.split("\t", 1)
-        table[english.strip().lower()] = tuple(d.strip() for d in dutch.split(",") if d.strip())
-    return table
+        words = table.setdefault(english.strip().lower(), [])
+        words += [d.strip() for d in dutch.split(",") if d.strip() and d.strip() not in words]
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def reverse_glossary() -> dict[str, tuple[str, ...]]:
+    """Dutch key → English words: a Dutch question also reaches an English report."""
+    table: dict[str, list[str]] = {}
+    for english, dutch_words in glossary().items():
+        for dutch in dutch_words:
+            for token in raw_tokens(dutch):
+                if token not in STOP_WORDS:
+                    table.setdefault(key(token), []).append(english)
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
+
+
+def translations(word: str, language: str = "en") -> tuple[str, ...]:
+    """Words in the other language for ``word`` (the glossary knows plural and singular forms)."""
+    lower = word.lower()
+    if language != "en":
+        return reverse_glossary().get(key(lower), ())
+    table = glossary()
+    if lower in table:
+        return table[lower]
+    for suffix in ("s", "es"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in table:
+            return table[lower[: -len(suffix)]]
+    return ()
 
 
 def expand_query(question: str, language: str) -> str:
-    """Add Dutch translations of known English words to an English question."""
-    if language != "en":
-        return question
-    table = glossary()
-    extra = [d for word in raw_tokens(question) for d in table.get(word, ())]
+    """Add the glossary's translations of the question's words (English ↔ Dutch)."""
+    extra = [d for word in content_tokens(question) for d in translations(word, language)]
     return question + (" " + " ".join(extra) if extra else "")

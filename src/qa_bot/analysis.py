@@ -1,0 +1,480 @@
+"""Question → :class:`QuestionAnalysis`, built once per question; every later decision reads it.
+
+What a question asks is kept apart from where it says the answer comes from:
+
+- **terms**: the information need, each with its matching keys (the same keys as BM25:
+  :func:`qa_bot.text.key`), its compound pieces, its translations, and a weight from how
+  informative it is in the index (inverse document frequency);
+- **attribution**: a document number ("vraag nr. 312"), persons ("minister Crevits",
+  "Mr Peeters"), source nouns ("jaarrapport", "monitor") and source dates ("het artikel
+  van juni 2020") — they select documents and are never required in a passage;
+- **years**: the periods of the *data* ("in 2023", "2022-2023", "op 1 januari 2024"),
+  apart from dates of the *source*;
+- the expected **answer type**, an **operation** (only from explicit cues), a
+  **superlative**, a **target** named in the question ("het streefdoel van 45%"), and
+  whether a **total** is asked for.
+
+Follow-ups ("En in 2018?", "What about Limburg?") are resolved against the previous
+question's analysis: same need, new year or place.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from qa_bot import lang
+from qa_bot.numbers import parse_number, period_spans, period_years
+from qa_bot.operations import Operation
+from qa_bot.text import key, lemma_of, place_of, raw_tokens, translations
+
+
+class AnswerType(str, Enum):
+    COUNT = "count"
+    AMOUNT = "amount"
+    PERCENTAGE = "percentage"
+    PP = "pp"
+    SCORE = "score"
+    NAME = "name"
+    YEAR = "year"
+    DATE = "date"
+    DURATION = "duration"
+    DEFINITION = "definition"
+    EXPLANATION = "explanation"
+    OTHER = "other"
+
+    @property
+    def numeric(self) -> bool:
+        return self in (AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENTAGE, AnswerType.PP, AnswerType.SCORE)
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str  # as written in the question
+    keys: frozenset[str]  # the word's key, its compound pieces and translations
+    weight: float  # informativeness (idf), halved for verb forms
+    name: bool = False  # capitalised or an acronym: the corpus must know it
+
+
+@dataclass(frozen=True)
+class Attribution:
+    number: str = ""  # "312" from "vraag nr. 312"
+    persons: tuple[str, ...] = ()
+    source_words: tuple[str, ...] = ()  # words of the phrase that names the source
+    source_years: tuple[str, ...] = ()
+
+    @property
+    def present(self) -> bool:
+        return bool(self.number or self.persons or self.source_words or self.source_years)
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    question: str
+    language: str
+    terms: tuple[Term, ...]
+    attribution: Attribution
+    years: tuple[str, ...]  # data periods: "2023", "2022-2023"
+    answer_type: AnswerType
+    operation: Operation | None = None
+    superlative: str = ""  # "max" or "min"
+    total: bool = False  # "in totaal", "samen", "in total"
+    negated: bool = False
+    absolute: bool = False  # "hoeveel lager", "verschil tussen": the size of a difference
+    target: float | None = None  # "het streefdoel van 45%"
+    target_unit: str = ""
+    year_range: bool = False  # "over de jaren 2020 tot 2023": every year in between
+    per: str = ""  # "per goedgekeurde aanvraag": the count an average divides by
+    whole_terms: tuple[Term, ...] = ()  # "aandeel van <whole>": what a share is a share of
+    unknown_names: tuple[str, ...] = ()
+    follow_up_of: str = ""  # the previous question this one completes
+
+    @property
+    def weight(self) -> float:
+        return sum(t.weight for t in self.terms)
+
+    def year_set(self) -> set[str]:
+        """Every calendar year the data periods touch ('2022-2023' → 2022, 2023)."""
+        out: set[str] = set()
+        for period in self.years:
+            out |= period_years(period)
+        return out
+
+
+DocumentFrequency = Callable[[str], float]  # key → idf weight
+
+_YEAR = r"(?:19|20)\d{2}"
+_WORD = re.compile(r"[^\W\d_][\w'’+-]*", re.UNICODE)
+
+
+def _cues(language: str, name: str) -> list[str]:
+    module = lang.get(language)
+    other = lang.get("en" if language == "nl" else "nl")
+    return list(getattr(module, name)) + list(getattr(other, name))
+
+
+def _all(name: str) -> frozenset[str]:
+    return lang.union(name)
+
+
+def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
+            knows: Callable[[frozenset[str]], bool] | None = None) -> QuestionAnalysis:  # fmt: skip
+    """The typed analysis of ``question`` (``idf`` weighs terms, ``knows`` checks names)."""
+    text = _strip_prefix(question)
+    lower = text.lower()
+    attribution, attribution_spans = _attribution(text)
+    years, source_years, year_range = _years(text, attribution_spans)
+    attribution = replace(attribution, source_years=tuple(source_years))
+    operation, negated = _operation(lower, language)
+    target, target_unit = _target(lower, language)
+    if target is not None and operation in (None, Operation.DIFFERENCE):
+        operation = Operation.GAP
+    superlative = _superlative(lower)
+    answer_type = _answer_type(lower, language, operation)
+    terms, unknown = _terms(text, attribution_spans, idf, knows, language)
+    whole = _whole_terms(text, terms, language) if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE) else ()
+    absolute = operation in (Operation.DIFFERENCE, Operation.GAP) and _comparative(lower)
+    return QuestionAnalysis(
+        question=question,
+        language=language,
+        terms=tuple(terms),
+        attribution=attribution,
+        years=tuple(years),
+        answer_type=answer_type,
+        operation=operation,
+        superlative=superlative,
+        total=_asks_total(lower),
+        negated=negated,
+        absolute=absolute,
+        target=target,
+        target_unit=target_unit,
+        year_range=year_range,
+        per=_per(lower),
+        whole_terms=tuple(whole),
+        unknown_names=tuple(unknown),
+    )
+
+
+def _strip_prefix(question: str) -> str:
+    """'Vraag: Hoeveel …' → 'Hoeveel …': a label before a colon is not part of the question,
+    unless the colon ends an attribution ('Volgens het antwoord op vraag nr. 312: hoeveel …')."""
+    match = re.match(r"^\s*([^\W\d_][\w-]*(?:\s+[\w-]+){0,2})\s*:\s+(?=\S)", question)
+    if match and not re.search(r"\d", match.group(1)) and len(match.group(1).split()) <= 2:
+        return question[match.end() :]
+    return question.strip()
+
+
+# ---------------------------------------------------------------- attribution
+
+
+def _attribution(text: str) -> tuple[Attribution, list[tuple[int, int]]]:
+    """The source the question names, and the character spans that name it."""
+    spans: list[tuple[int, int]] = []
+    number = ""
+    found = re.search(
+        r"\b(?:vraag|vragen|question|nr|nummer|number|no)\.?\s*(?:nr\.?|no\.?|nummer|number)?\s*(\d{1,5})\b", text, re.I
+    )
+    if found and not re.match(rf"{_YEAR}$", found.group(1)):
+        number = found.group(1)
+        spans.append(found.span())
+    persons: list[str] = []
+    honorifics = _all("HONORIFICS")
+    particles = _all("NAME_PARTICLES")
+    for match in re.finditer(r"\b(" + "|".join(sorted(honorifics, key=len, reverse=True)) + r")\.?\s+((?:[A-Z][\w'’-]+|"
+                             + "|".join(sorted(particles, key=len, reverse=True)) + r")(?:\s+(?:[A-Z][\w'’-]+|"
+                             + "|".join(sorted(particles, key=len, reverse=True)) + r"))*)", text):  # fmt: skip
+        name = match.group(2).strip()
+        if any(w[0].isupper() for w in name.split()):
+            persons.append(name)
+            spans.append(match.span())
+    source_words: list[str] = []
+    leads = [re.escape(x) for x in sorted({*lang.nl.ATTRIBUTION_LEADS, *lang.en.ATTRIBUTION_LEADS}, key=len, reverse=True)]
+    for match in re.finditer(r"\b(?:" + "|".join(leads) + r")\b", text, re.I):
+        phrase_end = _phrase_end(text, match.end())
+        spans.append((match.start(), phrase_end))
+        source_words += [w for w in _WORD.findall(text[match.end() : phrase_end])]
+    for match in re.finditer(r"\b(?:van|of|door|by|op)\s+(?:de|het|the)?\s*(?:vraag|question|vraagsteller)\s+van\s+"
+                             r"((?:[A-Z][\w'’-]+\s*)+)", text):  # fmt: skip
+        persons.append(match.group(1).strip())
+        spans.append(match.span())
+    return Attribution(number=number, persons=tuple(persons), source_words=tuple(source_words)), spans
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """An attribution phrase ('het antwoord op vraag nr. 403', 'minister Crevits', 'de
+    IVET-scorekaart 2022') runs over articles, source nouns, names, numbers and the small
+    words that join them, and stops at the first other word."""
+    source_nouns = _all("SOURCE_NOUNS") | _all("ATTRIBUTION_WORDS")
+    joiners = {"de", "het", "een", "the", "a", "an", "op", "van", "to", "of", "nr", "no", "nummer", "number", "uit", "in"}
+    end = start
+    for match in re.finditer(r"\S+", text[start:]):
+        word = match.group(0).strip(".,:;?!()\"'’“”")
+        lower = word.lower()
+        is_number = bool(re.fullmatch(r"\d+[.,]?\d*", word))
+        if not (lower in joiners or is_number or _source_noun(lower, source_nouns) or (word[:1].isupper() and
+                                                                                     lower not in _all("STOP_WORDS"))):
+            break
+        end = start + match.end()
+        if re.search(r"[,:;?]$", match.group(0)):
+            break
+    return end
+
+
+# ---------------------------------------------------------------- years
+
+
+def _years(text: str, attribution_spans: list[tuple[int, int]]) -> tuple[list[str], list[str], bool]:
+    """Data periods, source years, and whether a range of years is meant ('2020 tot 2023')."""
+    source_nouns = _all("SOURCE_NOUNS")
+    months = set(lang.nl.MONTHS) | set(lang.en.MONTHS)
+    target_spans = [m.span() for cue in _cues("nl", "TARGET_CUES") for m in re.finditer(cue + r".{0,40}", text, re.I)]
+    data: list[str] = []
+    source: list[str] = []
+    for period, (start, end) in period_spans(text):
+        if any(a <= start < b for a, b in target_spans) and re.search(r"\b(?:voor|tegen|by|for)\s*$", text[:start]):
+            continue  # "het streefcijfer van 12% voor 2030": the target's year
+        if _is_source_date(text, start, end, source_nouns, months, attribution_spans):
+            source.append(period)
+        elif period not in data:
+            data.append(period)
+    year_range = (
+        len(data) == 2
+        and bool(re.search(r"(?:tot en met|t/m|tot|to|through|until)\s+(?:\w+\s+)?(?:19|20)\d{2}", text, re.I))
+        and bool(re.search(r"\b(?:jaren|years|periode|period|over|from|sinds|since)\b", text, re.I))
+    )
+    return data, source, year_range
+
+
+def _is_source_date(text: str, start: int, end: int, source_nouns: frozenset[str], months: set[str],
+                    attribution_spans: list[tuple[int, int]]) -> bool:  # fmt: skip
+    """'het artikel van juni 2020', 'de monitor 2023', 'the 2022 scorecard', 'volgens het
+    indicatorenrapport duaal leren 2025': the year dates the source, not the data. A year
+    right after 'in', 'op', 'tussen', 'eind' … is data whatever comes before it."""
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - 80) : start])]
+    after = [w.lower() for w in _WORD.findall(text[end : end + 30])]
+    before = [w for w in before if w not in months and not w.isdigit()]
+    if before and before[-1] in _DATA_MARKERS:
+        return False
+    window = before[-5:]
+    nouns = [i for i, w in enumerate(window) if _source_noun(w, source_nouns)]
+    if nouns and not any(w in _DATA_MARKERS for w in window[nouns[-1] + 1 :]):
+        return True
+    return bool(after) and _source_noun(after[0], source_nouns) and (not before or before[-1] in ("the", "de", "het"))
+
+
+_DATA_MARKERS = frozenset(
+    "in op tussen eind begin sinds vanaf tot en per tegen t/m between since from to until by at on end during "
+    "oproepjaar oproep oproepen schooljaar academiejaar kalenderjaar begrotingsjaar jaar year call".split()
+)
+
+
+def _source_noun(word: str, source_nouns: frozenset[str]) -> bool:
+    pieces = re.split(r"[-+]", word.lower())
+    return any(p in source_nouns or (len(p) > 6 and any(p.endswith(n) for n in source_nouns if len(n) > 5))
+               for p in pieces)  # fmt: skip
+
+
+# ---------------------------------------------------------------- operation, type, target
+
+
+def _operation(lower: str, language: str) -> tuple[Operation | None, bool]:
+    negated = any(re.search(rf"\b{re.escape(n)}\b", lower) for n in _all("NEGATIONS"))
+    if any(re.search(p, lower) for p in _cues(language, "LOOKUP_OVERRIDES")):
+        return None, negated
+    module = lang.get(language)
+    no_average = any(re.search(p, lower) for p in _cues(language, "AVERAGE_OVERRIDES"))
+    for name in module.OPERATION_ORDER:
+        if name in ("average", "cagr") and no_average:
+            continue
+        if any(re.search(p, lower) for p in module.OPERATION_CUES.get(name, [])):
+            return Operation(name), negated
+    if re.search(r"\b(?:samen|opgeteld|combined|altogether)\b", lower):
+        return Operation.SUM, negated
+    return None, negated
+
+
+def _target(lower: str, language: str) -> tuple[float | None, str]:
+    for cue in _cues(language, "TARGET_CUES"):
+        match = re.search(cue + r"(\d+(?:[.,]\d+)?)\s*(%|procent|percent)?", lower)
+        if match:
+            try:
+                return parse_number(match.group(1), language), "%" if match.group(2) else ""
+            except ValueError:
+                return None, ""
+    return None, ""
+
+
+def _superlative(lower: str) -> str:
+    """'max' or 'min'; a superlative after a number ('de tien grootste') selects a list instead."""
+    numbers = _all("NUMBER_WORDS")
+    words = re.findall(r"[^\W\d_]+|\d+", lower)
+    for i, word in enumerate(words):
+        previous = words[i - 1] if i else ""
+        if previous in numbers or previous.isdigit():
+            continue
+        if word in _all("SUPERLATIVE_MAX") or (word == "meest" and i + 1 < len(words)) or (
+                word == "most" and i + 1 < len(words) and words[i + 1] == "popular"):  # fmt: skip
+            return "max"
+        if word in _all("SUPERLATIVE_MIN") and previous not in ("at", "ten"):  # "at least one"
+            return "min"
+    return ""
+
+
+def _answer_type(lower: str, language: str, operation: Operation | None) -> AnswerType:
+    if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE, Operation.GROWTH, Operation.CAGR):
+        return AnswerType.PERCENTAGE
+    for pattern, name in lang.get(language).ANSWER_TYPE_CUES:
+        if re.search(pattern, lower):
+            return AnswerType(name)
+    return AnswerType.OTHER
+
+
+def _comparative(lower: str) -> bool:
+    words = set(re.findall(r"[^\W\d_]+", lower))
+    return bool(words & (_all("BELOW_CUES") | _all("ABOVE_CUES"))) or bool(
+        re.search(r"\bverschil\w*\b|\bverschilt\b|\bdifference\b|\bgap\b", lower)
+    )
+
+
+def _asks_total(lower: str) -> bool:
+    return bool(re.search(r"\bin (?:totaal|total)\b|\bsamen\b|\bcombined\b|\baltogether\b|\bopgeteld\b|"
+                          r"\btotaal aantal\b|\btotale\b|\btotal\b|\bhet totaal\b", lower))  # fmt: skip
+
+
+def _per(lower: str) -> str:
+    match = re.search(r"\bper\s+((?:[\w-]+\s+){0,2}[\w-]+)", lower)
+    if not match or re.match(r"(?:jaar|year|maand|month|provincie|province|sector|land|country)\b", match.group(1)):
+        return ""
+    return match.group(1)
+
+
+# ---------------------------------------------------------------- terms
+
+
+def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFrequency | None,
+           knows: Callable[[frozenset[str]], bool] | None, language: str) -> tuple[list[Term], list[str]]:  # fmt: skip
+    skip = (_all("STOP_WORDS") | _all("QUESTION_WORDS") | _all("FILLERS") | _all("ATTRIBUTION_WORDS")
+            | _all("HONORIFICS") | set(lang.nl.MONTHS) | set(lang.en.MONTHS) | _all("SUPERLATIVE_MAX")
+            | _all("SUPERLATIVE_MIN") | _all("NEGATIONS"))  # fmt: skip
+    operation_words = {w for pats in lang.nl.OPERATION_CUES.values() for p in pats for w in re.findall(r"[a-z]{4,}", p)}
+    operation_words |= {w for pats in lang.en.OPERATION_CUES.values() for p in pats for w in re.findall(r"[a-z]{4,}", p)}
+    comparatives = _all("BELOW_CUES") | _all("ABOVE_CUES")
+    operation_words = operation_words - comparatives
+    terms: list[Term] = []
+    unknown: list[str] = []
+    seen: set[str] = set()
+    first_word = True
+    for match in _WORD.finditer(text):
+        word = match.group(0).strip("'’-")
+        at_start = first_word
+        first_word = False
+        if not word or any(a <= match.start() < b for a, b in attribution_spans):
+            continue
+        lower = word.lower()
+        if lower in skip or (lower in operation_words and lower not in ("aandeel", "share")):
+            continue
+        if lower in comparatives and _used_comparatively(text, match.start(), match.end()):
+            continue  # "hoeveel punt hoger … dan": a comparison, not "hoger onderwijs"
+        pieces = [p for p in re.split(r"[-+/]", lower) if p and p not in skip]
+        if not pieces:
+            continue
+        place = place_of(word)
+        keys = {key(t) for t in raw_tokens(place)} if place else set()
+        keys |= {key(p) for p in pieces} | {key(lower)}
+        for t in translations(lower, language) if language == "en" else ():
+            keys |= {key(x) for x in raw_tokens(t)}
+        main = key(place or lower)
+        if main in seen or main.isdigit():
+            continue
+        seen.add(main)
+        is_name = (not at_start and word[0].isupper() and not place) or bool(re.fullmatch(r"[A-Z]{2,}[\w+-]*", word))
+        weight = idf(main) if idf else 1.0
+        if _verb_like(lower):
+            weight *= 0.5
+        if language == "en" and not translations(lower, language) and knows is not None and not knows(frozenset(keys)):
+            weight *= 0.3  # an English word the glossary cannot carry to Dutch: the dense side does
+        term = Term(text=word, keys=frozenset(keys), weight=weight, name=is_name)
+        if is_name and knows is not None and not knows(term.keys):
+            unknown.append(word)
+        terms.append(term)
+    return terms, unknown
+
+
+def _used_comparatively(text: str, start: int, end: int) -> bool:
+    after = text[end : end + 60].lower()
+    before = text[max(0, start - 30) : start].lower()
+    return bool(re.match(r"(?:\s+\S+){0,5}?\s+(?:dan|than)\b", after)) or bool(
+        re.search(r"(?:punt|punten|procentpunt\w*|procent|keer|hoeveel|much|many|points?)\s*$", before)
+    ) or bool(re.match(r"\s+(?:het|de|the)\s+(?:eu-gemiddelde|europese gemiddelde|eu average|streef\w+|target)", after))
+
+
+def _verb_like(token: str) -> bool:
+    """Participles (gebaseerd, toegekend), past forms and English -ed forms weigh half."""
+    lemma = lemma_of(token)
+    if lemma.endswith("en") and lemma != token and not token.endswith(("en", "ers", "ingen", "s")):
+        return True
+    return bool(re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token) or re.fullmatch(r"\w{3,}ed", token))
+
+
+def _whole_terms(text: str, terms: list[Term], language: str) -> list[Term]:
+    """The terms of 'aandeel van <whole>' / 'share of <whole>' / 'percentage van <whole>'."""
+    match = re.search(r"\b(?:aandeel|deel|percentage|procent|share|proportion|fraction)\s+(?:van|of)\s+"
+                      r"((?:[\w'’+-]+\s+){0,6}?[\w'’+-]+?)(?=\s+(?:in|op|uit|van|die|dat|was|is|werd|kwam|came|ging|"
+                      r"zat|had|in|from|who|that|were|was|[0-9])\b|[?,])", text, re.I)  # fmt: skip
+    if not match:
+        return []
+    words = {key(w.lower()) for w in _WORD.findall(match.group(1))}
+    return [t for t in terms if t.keys & words]
+
+
+# ---------------------------------------------------------------- follow-ups
+
+
+def is_follow_up(question: str, language: str) -> bool:
+    """'En in 2018?', 'En voor Limburg?', 'What about 2019?': elliptical, needs the previous question."""
+    pattern = lang.get(language).FOLLOW_UP + "|" + lang.get("en" if language == "nl" else "nl").FOLLOW_UP
+    return bool(re.search(pattern, question, re.I)) and len(_WORD.findall(question)) <= 7
+
+
+def resolve_follow_up(current: QuestionAnalysis, previous: QuestionAnalysis) -> QuestionAnalysis | None:
+    """The previous question's need with this question's new years or terms; None if this
+    question adds nothing to substitute."""
+    new_years = current.years
+    new_terms = [t for t in current.terms if not any(t.keys & p.keys for p in previous.terms)]
+    if not new_years and not new_terms:
+        return None
+    terms = list(previous.terms)
+    if new_terms:
+        # A new place or name replaces the previous question's name terms of the same kind.
+        replaced = [t for t in terms if t.name] if any(t.name for t in new_terms) else []
+        terms = [t for t in terms if t not in replaced[:len(new_terms)]] + new_terms
+    return replace(
+        previous,
+        question=current.question,
+        terms=tuple(terms),
+        years=new_years or previous.years,
+        unknown_names=current.unknown_names,
+        follow_up_of=previous.question,
+    )
+
+
+def describe(analysis: QuestionAnalysis) -> str:
+    """The analysis in one line (for logs and the follow-up notice)."""
+    parts = [" ".join(t.text for t in analysis.terms)]
+    if analysis.years:
+        parts.append(", ".join(analysis.years))
+    return " — ".join(p for p in parts if p)
+
+
+def idf_from(frequency: Mapping[str, int], documents: int) -> DocumentFrequency:
+    """idf(k) = log(1 + N / (1 + df(k))): rare words weigh more; an unseen word weighs most."""
+
+    def idf(k: str) -> float:
+        return math.log(1 + documents / (1 + frequency.get(k, 0)))
+
+    return idf
+
+

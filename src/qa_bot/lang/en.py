@@ -1,0 +1,146 @@
+"""English: questions are often asked in English over Dutch (and some English) sources."""
+
+from __future__ import annotations
+
+from bm25s.stopwords import STOPWORDS_EN
+
+STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(
+    """
+    are been did do does from had has have how its many much what when where which who whom why
+    would than per get got
+    """.split()
+)
+QUESTION_WORDS = frozenset("how many much what which who when where why since".split())
+FILLERS = frozenset(
+    """
+    number total sum share percentage percent proportion amount was were is are be been
+    did do does had has have got get receive received value figure figures level rate
+    average annual annually yearly year years combined altogether in
+    """.split()
+)
+ATTRIBUTION_WORDS = frozenset(
+    """
+    according answer answers question questions written minister mr mrs ms report annual
+    scorecard scoreboard monitor edition dataset press release article source document table
+    asked stated said quoted
+    """.split()
+)
+ATTRIBUTION_LEADS = ("according to", "as stated in", "as quoted")
+HONORIFICS = frozenset("mr mrs ms miss dr prof minister".split())
+NAME_PARTICLES = frozenset("de der den van von la le du".split())
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+}  # fmt: skip
+SOURCE_NOUNS = frozenset("article press release answer question report edition scorecard table committee".split())
+PLACE_ADJECTIVES = {
+    "flemish": "vlaanderen", "walloon": "wallonië", "belgian": "belgië", "dutch": "nederland",
+    "german": "duitsland", "french": "frankrijk", "spanish": "spanje", "european": "europa",
+    "austrian": "oostenrijk", "finnish": "finland", "irish": "ierland", "italian": "italië",
+}  # fmt: skip
+
+ANSWER_TYPE_CUES = [
+    (r"\bpercentage points?\b", "pp"),
+    (r"\bwhat (?:share|percentage|proportion|fraction)\b|\bshare of\b|\bpercentage of\b|\brate\b", "percentage"),
+    (r"\bhow much (?:money|did .* cost|was (?:budgeted|allocated|spent|paid))\b|\bbudget\b|\bfunding\b|\bin euro\b",
+     "amount"),
+    (r"\bwhat score\b|\bscore\b", "score"),
+    (r"\bin which year\b|\bwhich year\b", "year"),
+    (r"\bsince when\b|\bwhen\b|\bon what date\b", "date"),
+    (r"\bhow long\b", "duration"),
+    (r"\bhow many\b|\bhow much\b|\bwhat (?:number|amount)\b|\bnumber of\b", "count"),
+    (r"\bwhich\s+(?:country|countries|province|provinces|sector|sectors|region|indicator|indicators|programme|"
+     r"destination|system|category|school)\b|\bwho\b", "name"),
+    (r"^\s*what (?:is|are) (?:a |an |the )?", "definition"),
+    (r"\bwhat (?:does|do|did) .* do\b|\bwhich (?:measures|initiatives|actions|steps)\b|\bhow\b", "explanation"),
+]
+SUPERLATIVE_MAX = frozenset("most highest largest biggest top best strongest".split())
+SUPERLATIVE_MIN = frozenset("least lowest smallest fewest worst weakest".split())
+NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve twenty".split())
+
+OPERATION_CUES = {
+    "cagr": [r"average (?:annual|yearly)", r"per year on average", r"\bcagr\b", r"compound annual"],
+    "growth": [r"by (?:how much|what percent(?:age)?)", r"percent(?:age)? (?:increase|growth|decrease|rise|change)",
+               r"how much did .* (?:grow|increase|rise|fall|decrease)", r"\bby what percentage\b"],
+    "ratio": [r"\bratio\b", r"how many times"],
+    "complement_share": [r"(?:share|percentage|proportion)\b.*\b(?:not|without|no)\b"],
+    "complement": [r"how many\b.*\b(?:not|without|no|left without)\b(?!.*\bin total\b)",
+                   r"how much\b.*\bnot (?:granted|funded|awarded|allocated)\b"],
+    "share": [r"what (?:share|percentage|proportion|fraction)", r"\bshare of\b", r"percentage of"],
+    "difference": [r"\bdifference\b", r"how many (?:more|fewer)", r"\bgap\b", r"how much (?:more|less|higher|lower)",
+                   r"\b(?:higher|lower|more|fewer|less) than\b", r"how many (?:points|percentage points)",
+                   r"percentage points?"],
+    "sum": [r"\bcombined\b", r"\baltogether\b", r"\bin total\b", r"\bsum\b", r"\btotal\b"],
+    "average": [r"\bon average\b", r"\baverage\b", r"\bper (?:application|loan|grant|pupil|person)\b"],
+}  # fmt: skip
+TARGET_CUES = [r"(?:target|benchmark|goal|threshold)\w*\s+(?:\w+\s+){0,3}?of\s+"]
+BELOW_CUES = frozenset("lower below less fewer fell decreased smaller".split())
+ABOVE_CUES = frozenset("higher above more rose increased larger".split())
+TOTAL_WORDS = frozenset("total all combined".split())
+NEGATIONS = frozenset("not no without".split())
+OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
+AVERAGE_OVERRIDES = [r"\baverage (?:total |overall )?score\b", r"\beu average\b", r"\baverage duration\b",
+                     r"\bhow long\b", r"\baverage waiting\b"]  # fmt: skip
+LOOKUP_OVERRIDES = [r"\bdifference in (?:policy|approach)\b", r"\bis there (?:a )?difference\b"]
+
+NOT_KEPT = [r"\bnot (?:available|kept|recorded|collected)\b", r"\bno (?:data|information|figures)\b",
+            r"\bcannot (?:be )?(?:provided|broken down)\b"]
+CONTINUATION = r"^(?:in addition|also|furthermore|moreover|finally|first|second|third)\b"
+
+TOTAL_ROW = frozenset("total totals grand overall sum".split())
+CAPTION = r"(?:table|figure|chart)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
+MISSING_CELLS = frozenset("n/a na : .. ... x - – —".split())
+FOOTNOTE_LINE = r"^\s*(?:source|note|notes)\s*:"
+INDEX_HEADERS = frozenset("no no. nr rank # number".split())
+
+FOLLOW_UP = r"^\s*(?:and|but|also)\b|^\s*what about\b|^\s*how about\b|^\s*same for\b"
+
+REASONS = {
+    "no_passages": "The sources do not say: I found no passage that answers this question.",
+    "not_covered": "The sources do not say: I found no passage that answers this question.",
+    "unknown_name": "The sources do not say: {detail} does not occur in any document.",
+    "missing_year": "The sources do not say: they give no figures for {detail}.",
+    "no_number": "The sources do not say: the matching passages give no number for this.",
+    "not_kept": "The sources do not say: according to the source these data are not kept or not available.",
+    "low_confidence": "The sources do not say: no passage answers this question with enough certainty.",
+    "no_operands": "I cannot compute that from the sources: {detail}.",
+    "unsupported": "The sources do not say: the answer would contain numbers that no source prints.",
+    "follow_up": "I cannot link this follow-up question to a previous question. Please ask the full question.",
+    "empty_index": "The index is empty: no documents have been indexed yet.",
+    "filtered": "The sources do not say within the filters ({detail}).",
+}
+DETAILS = {
+    "no_two_numbers": "no two comparable numbers",
+    "no_two_years": "no numbers for two different years",
+    "years_differ": "the numbers belong to different years",
+    "no_list": "no list of amounts",
+    "not_cited": "the calculation does not rest entirely on cited numbers",
+    "no_match": "no matching numbers",
+    "share_of_percentages": "a share of percentages is not meaningful",
+    "no_figures_for": "no figures for {years}",
+}
+LABELS = {
+    "according": {"antwoord": "the minister's answer", "vraag": "the question", "rapport": "the report"},
+    "lead": "According to {part} (quoted in Dutch)",
+    "table_lead": "According to {caption}",
+    "calc": "Calculation",
+    "from": "from",
+    "and": "and",
+    "source": "Source",
+    "row": "row",
+    "column": "column",
+    "total": "total",
+    "follow_up": "Follow-up read as",
+    "filters": "filters",
+    "documents_left": "{n} document(s) left",
+    "operations": {
+        "share": "Share", "complement_share": "Share without", "complement": "Shortfall",
+        "growth": "Growth", "cagr": "Average annual growth", "ratio": "Ratio",
+        "difference": "Difference", "sum": "Total", "average": "Average", "gap": "Distance to",
+    },
+    "per_year": "per year",
+    "pp": "percentage points",
+    "highest": "highest",
+    "lowest": "lowest",
+}  # fmt: skip

@@ -1,0 +1,217 @@
+"""Dutch: stop words, question words, attribution cues, operation cues and messages.
+
+Documents are Flemish parliamentary texts and reports, so this is also the language
+in which sources are read (numbers, months, table vocabulary).
+"""
+
+from __future__ import annotations
+
+from bm25s.stopwords import STOPWORDS_DUTCH
+
+# bm25s ships the Snowball Dutch list; these are the extras that are frequent in
+# parliamentary questions and carry no topic.
+STOP_WORDS = frozenset(STOPWORDS_DUTCH) | frozenset(
+    """
+    t.o.v ten ter via binnen welke welk werden wel hen dezelfde hierbij daarbij daarvan
+    waarvan waarin hierover daarover zowel telkens respectievelijk resp alsook evenals
+    toe af mee terug weg boven beneden tussen sinds vanaf per
+    """.split()
+)
+
+# Words that frame a question but name no topic: never required in a passage.
+QUESTION_WORDS = frozenset(
+    """
+    hoeveel welk welke wat wie waar wanneer waarom hoe hoelang hoeveelste sinds
+    """.split()
+)
+FILLERS = frozenset(
+    """
+    bedraagt bedroeg bedragen bedraagt kreeg kregen krijgt krijgen gekregen geldt gelden golden
+    is zijn was waren werd werden worden wordt geworden kan kon konden kunnen heeft hebben had hadden
+    aantal getal cijfer cijfers procent percentage procentpunt procentpunten aandeel deel
+    ongeveer precies exact juiste juist nog doet doen deed deden lag ligt liggen lagen
+    totaal totale opgeteld samen gemiddeld gemiddelde gemiddelden in jaar jaren
+    telde telt tellen telden stond stonden staat staan zat zaten zit zitten ging gingen gaat gaan
+    er daarvan hiervan wel eigenlijk momenteel hoog hoge groot grote lang lange veel
+    """.split()
+)
+# Words that describe where a fact comes from, not the fact itself ("volgens het antwoord
+# van minister X op vraag nr. 312"): they select documents and are never required in a passage.
+ATTRIBUTION_WORDS = frozenset(
+    """
+    volgens zoals antwoord antwoorden vraag vragen schriftelijke nr nummer minister ministers
+    viceminister-president parlementslid volksvertegenwoordiger collega vraagsteller vroeg vermeldde
+    citeerde citeert persbericht artikel krant rapport jaarrapport indicatorenrapport verslag
+    jaarverslag monitor scorekaart scoreboard editie dataset landendataset toelichting
+    rechtzetting commissie plenaire bron bronnen document documenten tabel
+    """.split()
+)
+# Words that introduce an attribution phrase; the phrase runs to the next comma or clause word.
+ATTRIBUTION_LEADS = ("volgens", "zoals", "naar verluidt", "blijkens")
+HONORIFICS = frozenset("mevrouw mevr heer dhr meneer minister viceminister-president collega volksvertegenwoordiger mr mrs ms dr prof".split())
+NAME_PARTICLES = frozenset("de der den van von ten ter te la le du d' t".split())
+
+MONTHS = {
+    "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+    "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "okt": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Nouns that name the kind of source; "het artikel van juni 2020" dates the source, not the data.
+SOURCE_NOUNS = frozenset(
+    """
+    artikel persbericht antwoord vraag rapport jaarrapport jaarverslag verslag monitor editie
+    scorekaart commissie commissievergadering plenaire vergadering nota brief krant tabel
+    indicatorenrapport dataset bevraging enquête
+    """.split()
+)
+
+# Adjectives of place → the noun tables and sentences use ("Limburgse scholen" → Limburg).
+PLACE_ADJECTIVES = {
+    "limburgs": "limburg", "limburger": "limburg", "antwerps": "antwerpen", "antwerpenaar": "antwerpen",
+    "west-vlaams": "west-vlaanderen", "oost-vlaams": "oost-vlaanderen", "vlaams-brabants": "vlaams-brabant",
+    "brussels": "brussel", "brusselaar": "brussel", "gents": "gent", "leuvens": "leuven",
+    "waals": "wallonië", "vlaams": "vlaanderen", "belgisch": "belgië", "nederlands": "nederland",
+    "duits": "duitsland", "frans": "frankrijk", "spaans": "spanje", "italiaans": "italië",
+    "europees": "eu", "oostenrijks": "oostenrijk", "fins": "finland", "iers": "ierland",
+}  # fmt: skip
+
+# ---------------------------------------------------------------- answer types
+# (pattern, answer type); the first that matches wins. See analysis.AnswerType.
+ANSWER_TYPE_CUES = [
+    (r"\bprocentpunt|\bhoeveel punt\b|\bpunt (?:hoger|lager|vooruit|achteruit)\b", "pp"),
+    (r"\b(?:welk|hoeveel|wat is het|hoe (?:hoog|groot) (?:is|was|lag) het) (?:percentage|procent)\b|\bwelk aandeel\b|"
+     r"\bhoe (?:groot|hoog) (?:is|was|lag) het aandeel\b|\bin procent\b|\bwelk deel\b", "percentage"),
+    (r"\bhoeveel (?:euro|geld)\b|\bwelk bedrag\b|\bhoeveel (?:bedroeg|bedraagt|kost|kostte)\b|\bhoeveel werd\b.*\b"
+     r"(?:uitbetaald|geïnvesteerd|uitgegeven|begroot)\b|\bin (?:miljoen |miljard )?euro\b|\b(?:wat|hoeveel) (?:is|was|bedraagt|bedroeg)"
+     r" .*\b(?:budget|begroting|bedrag|kostprijs)\b", "amount"),
+    (r"\bwelke score\b|\b(?:score|scoorde)\b", "score"),
+    (r"\bin welk jaar\b|\bwelk (?:school|oproep|kalender)?jaar\b", "year"),
+    (r"\bsinds wanneer\b|\bwanneer\b|\bop welke datum\b", "date"),
+    (r"\bhoe ?lang\b", "duration"),
+    (r"\bhoeveel\b|\baantal\b|\bwelk cijfer\b", "count"),
+    (r"\bwelke?\s+(?:[\w-]+\s+)?(?:land|landen|provincie|provincies|sector|sectoren|regio|regio's|gewest|gemeente|"
+     r"indicator|indicatoren|richting|studierichting|opleiding|beroep|bestemming|bestemmingsland|studiedomein|"
+     r"systeem|categorie|groep|school|organisatie)\b|\bwie\b", "name"),
+    (r"^\s*wat (?:is|zijn|betekent|houdt)\b", "definition"),
+    (r"\bwelke (?:maatregelen|initiatieven|acties|stappen|instrumenten)\b|\bwat (?:doet|onderneemt)\b|\bhoe\b", "explanation"),
+]
+
+# Superlatives: which end of a column or list the question wants.
+SUPERLATIVE_MAX = frozenset(
+    "meeste hoogste grootste populairste sterkste beste hoogst grootst meest eerst bovenaan".split()
+)
+SUPERLATIVE_MIN = frozenset("minste laagste kleinste zwakste slechtste laagst kleinst minst laatst onderaan".split())
+# "de tien grootste knelpuntberoepen": a superlative after a number selects a top-N list.
+NUMBER_WORDS = frozenset("twee drie vier vijf zes zeven acht negen tien twaalf twintig".split())
+
+# ---------------------------------------------------------------- operations
+# Each operation of figures.OPERATIONS has its cues here (regular expressions over the
+# lower-cased question). Only explicit cues make a computation.
+OPERATION_CUES = {
+    "cagr": [r"gemiddeld\w*\s+(?:\w+\s+){0,3}(?:per jaar|jaarlijks)", r"jaarlijkse (?:groei|stijging|daling)",
+             r"gemiddelde jaarlijkse", r"\bcagr\b"],
+    "growth": [r"(?:hoeveel|welk) (?:procent|percentage)\b(?!punt).*\b(?:gestegen|gedaald|gegroeid|toegenomen|afgenomen|"
+               r"verhoogd|gezakt|steeg|stegen|daalde|daalden|groeide|groeiden|nam\w* toe|nam\w* af|veranderde|"
+               r"veranderd|evolueerde)\b",
+               r"procentuele (?:stijging|groei|daling|toename|afname|verandering|evolutie|wijziging)",
+               r"groeipercentage", r"met hoeveel procent\b(?!punt)"],
+    "ratio": [r"\bverhouding\b", r"hoeveel keer"],
+    "difference": [r"\bprocentpunt", r"\bhoeveel punt\b", r"\bverschil\b", r"\bverschilt\b",
+                   r"hoeveel (?:\w+ ){0,3}(?:meer|minder)\b", r"\b(?:hoger|lager|meer|minder) dan\b",
+                   r"\bmet hoeveel\b(?!.*\bprocent).*\b(?:toe|af|gestegen|gedaald|steeg|daalde|groeide|vooruit)\b",
+                   r"\bin absolute aantallen\b"],
+    "complement_share": [r"(?:aandeel|percentage|procent)\b.*\b(?:niet|geen|zonder|onbeantwoord|afgewezen)\b"],
+    "complement": [r"\bhoeveel\b.*\b(?:niet toegekend|niet gefinancierd|niet goedgekeurd|geen beurs|zonder beurs|"
+                   r"uit de boot|niet gehonoreerd|niet)\b(?!.*\bin totaal\b)"],
+    "share": [r"\baandeel\b", r"welk (?:deel|percentage)", r"hoeveel procent van", r"wat is het percentage",
+              r"welk percentage"],
+    "average": [r"\bgemiddeld\b", r"\bgemiddelde\b", r"\bper (?:aanvraag|dossier|lening|premie|leerling|persoon)\b"],
+}  # fmt: skip
+# Order in which cues are tried: the first operation whose cue matches wins.
+OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
+# A "difference" that is really a gap to a value named in the question ("boven het
+# streefdoel van 45%").
+TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]
+# Which side is larger in "hoeveel lager/hoger": the first-named item is below / above.
+BELOW_CUES = frozenset("lager onder minder daalde gedaald kleiner zakte".split())
+ABOVE_CUES = frozenset("hoger boven meer steeg gestegen groter vooruit".split())
+# "in totaal" asks for a stated total first (a look-up), and a sum only without one.
+TOTAL_WORDS = frozenset("totaal totale samen alle".split())
+NEGATIONS = frozenset("niet geen zonder onbeantwoord".split())
+
+# "gemiddeld(e)" that names a statistic the source prints, not an average to compute.
+AVERAGE_OVERRIDES = [r"\bgemiddelde? (?:totaal)?score\b", r"\bgemiddelde duur\b", r"\bgemiddelde wachttijd\b",
+                    r"\beu-gemiddelde\b", r"\beuropese gemiddelde\b", r"\bgemiddelde looptijd\b",
+                    r"\bgemiddelde (?:duur|behandelingstermijn|doorlooptijd)\b", r"\bhoe ?lang\b"]  # fmt: skip
+# Phrases that look like an operation cue but ask for words ("Is er een verschil in beleid?").
+LOOKUP_OVERRIDES = [r"\bverschil in (?:beleid|aanpak|visie)\b", r"\bis er (?:een )?verschil\b"]
+
+# A source that says the figure does not exist or is not kept: the question must be refused.
+NOT_KEPT = [r"\bniet (?:bij)?gehouden\b", r"\bniet beschikbaar\b", r"\bgeen (?:gegevens|informatie|cijfers)\b",
+            r"\bniet (?:kan|kunnen) meedelen\b", r"\bkan (?:u|ik) (?:dan ook )?niet meedelen\b",
+            r"\bniet geregistreerd\b", r"\bniet opgevolgd\b", r"\bbeschik(?:t|ken|ik) (?:niet|ook niet) over\b",
+            r"\bniet (?:uit te splitsen|op te splitsen|eenduidig te maken)\b", r"\bbestaan geen\b"]
+# Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
+CONTINUATION = r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|ten (?:eerste|tweede|derde|vierde))\b"
+
+# ---------------------------------------------------------------- table vocabulary
+TOTAL_ROW = frozenset("totaal total totalen eindtotaal generaal algemeen som".split())
+CAPTION = r"(?:tabel|figuur|grafiek)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
+MISSING_CELLS = frozenset("n.b. nb n.v.t. nvt – — - : .. ... x n/a na".split())
+FOOTNOTE_LINE = r"^\s*(?:[a-z]|\d|\*+)\)\s|^\s*(?:bron|bronnen|noot|opmerking)\s*:|^\s*n\.?b\.?\s*=|^\s*[–—-]\s*="
+INDEX_HEADERS = frozenset("nr nr. no no. rang rank # volgnummer".split())
+
+# ---------------------------------------------------------------- follow-ups
+FOLLOW_UP = r"^\s*(?:en|maar|ook)\b|^\s*(?:wat|hoe) (?:met|zit het met|over)\b|^\s*idem\b"
+
+# ---------------------------------------------------------------- messages
+REASONS = {
+    "no_passages": "Dat staat niet in de bronnen: ik vond geen passage die deze vraag beantwoordt.",
+    "not_covered": "Dat staat niet in de bronnen: ik vond geen passage die deze vraag beantwoordt.",
+    "unknown_name": "Dat staat niet in de bronnen: {detail} komt in geen enkel document voor.",
+    "missing_year": "Dat staat niet in de bronnen: ze geven geen cijfers voor {detail}.",
+    "no_number": "Dat staat niet in de bronnen: de passende passages noemen geen getal hiervoor.",
+    "not_kept": "Dat staat niet in de bronnen: volgens de bron worden die gegevens niet bijgehouden of zijn ze niet beschikbaar.",
+    "low_confidence": "Dat staat niet in de bronnen: geen passage beantwoordt deze vraag met voldoende zekerheid.",
+    "no_operands": "Dat kan ik niet berekenen uit de bronnen: {detail}.",
+    "unsupported": "Dat staat niet in de bronnen: het antwoord zou getallen bevatten die geen bron vermeldt.",
+    "follow_up": "Ik kan deze vervolgvraag niet koppelen aan een vorige vraag. Stel de volledige vraag.",
+    "empty_index": "De index is leeg: er zijn nog geen documenten geïndexeerd.",
+    "filtered": "Dat staat niet in de bronnen binnen de filters ({detail}).",
+}
+DETAILS = {
+    "no_two_numbers": "geen twee vergelijkbare getallen",
+    "no_two_years": "geen getallen voor twee verschillende jaren",
+    "years_differ": "de getallen horen bij verschillende jaren",
+    "no_list": "geen lijst van aantallen",
+    "not_cited": "de berekening steunt niet volledig op geciteerde getallen",
+    "no_match": "geen passende getallen",
+    "share_of_percentages": "een aandeel van percentages is geen zinvolle berekening",
+    "no_figures_for": "geen cijfers voor {years}",
+}
+LABELS = {
+    "according": {"antwoord": "het antwoord van de minister", "vraag": "de vraag", "rapport": "het rapport"},
+    "lead": "Volgens {part}",
+    "table_lead": "Volgens {caption}",
+    "calc": "Berekening",
+    "from": "uit",
+    "and": "en",
+    "source": "Bron",
+    "row": "rij",
+    "column": "kolom",
+    "total": "totaal",
+    "follow_up": "Vervolgvraag opgevat als",
+    "filters": "filters",
+    "documents_left": "{n} document(en) over",
+    "operations": {
+        "share": "Aandeel", "complement_share": "Aandeel zonder", "complement": "Verschil (niet gedekt)",
+        "growth": "Groei", "cagr": "Gemiddelde jaarlijkse groei", "ratio": "Verhouding",
+        "difference": "Verschil", "sum": "Totaal", "average": "Gemiddelde", "gap": "Afstand tot",
+    },
+    "per_year": "per jaar",
+    "pp": "procentpunt",
+    "highest": "hoogste",
+    "lowest": "laagste",
+}  # fmt: skip

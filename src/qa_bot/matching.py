@@ -1,0 +1,61 @@
+"""Does a piece of text cover a question's terms? Keys come from :func:`qa_bot.text.keys`,
+the same keys BM25 indexes, so retrieval and the composer agree on what matches.
+
+A term matches a text when one of its keys is a key of the text, or a compound contains
+it ('leermobiliteit' covers 'mobiliteit'; 'vraag' is inside 'gevraagd'), but a generic
+head does not cover a specific word ('onderwijs' does not cover 'beroepsonderwijs').
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+from qa_bot.analysis import Term
+from qa_bot.text import keys
+
+
+def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
+    """Exact key, a compound that contains it, or an inflected form of it."""
+    if forms & text_keys:
+        return True
+    for form in forms:
+        if len(form) < 4 or form.isdigit():
+            continue
+        for candidate in text_keys:
+            if form in candidate or (len(candidate) >= 4 and candidate in form and len(form) - len(candidate) <= 3):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=50_000)
+def text_keys(text: str) -> frozenset[str]:
+    return keys(text)
+
+
+def hits(terms: Sequence[Term], text_keys_: frozenset[str]) -> list[bool]:
+    return [term_matches(t.keys, text_keys_) for t in terms]
+
+
+def weight(terms: Sequence[Term], mask: Iterable[bool]) -> float:
+    return sum(t.weight for t, hit in zip(terms, mask, strict=True) if hit)
+
+
+def coverage(terms: Sequence[Term], layers: Sequence[tuple[frozenset[str], float]]) -> float:
+    """Σ weight · credit / Σ weight, each term credited by the first layer it matches
+    (e.g. sentence 1.0, passage 0.75, document title 0.75, document 0.4)."""
+    total = sum(t.weight for t in terms)
+    if total <= 0:
+        return 1.0
+    got = 0.0
+    for term in terms:
+        for layer_keys, credit in layers:
+            if term_matches(term.keys, layer_keys):
+                got += term.weight * credit
+                break
+    return got / total
+
+
+def unmatched_names(terms: Sequence[Term], context: frozenset[str]) -> list[str]:
+    """Names (capitalised words, acronyms) the context does not contain."""
+    return [t.text for t in terms if t.name and not term_matches(t.keys, context)]

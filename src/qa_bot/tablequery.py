@@ -1,0 +1,564 @@
+"""Answers from table cells: a look-up by row × column, a superlative over a column, and
+every operation of :mod:`qa_bot.operations` over cells, each operand citing its cell.
+
+A question selects cells along two axes. Its periods ("2023", "2022-2023", "1 januari
+2024") select the columns or the rows that carry them (or the caption, for a table of one
+period). Its terms select rows and columns: a term that matches some row labels but not
+all is a *row selector* ("Limburg", "bso"), and likewise for column headers ("EU-gemiddelde",
+"Toegekend"). Without a row selector the totals row answers ("hoeveel leerlingen in 2023?");
+if the selection is still ambiguous, there is no answer from this table. A totals row is
+never counted twice, and a missing cell ("n.b.") is never read as a number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from qa_bot import lang
+from qa_bot.analysis import AnswerType, QuestionAnalysis, Term
+from qa_bot.matching import coverage, term_matches, text_keys
+from qa_bot.numbers import period_matches, periods_in
+from qa_bot.operations import Operation
+from qa_bot.types import Cell, Operand, Passage, Table
+
+_AGGREGATE = re.compile(r"\b(?:overige|andere|other|others|rest|eu-?27|eu|gemiddelde|average|europese unie|"
+                        r"totaal|total)\b", re.I)  # fmt: skip
+
+
+@dataclass
+class TableResult:
+    """What a table says to a question: a value (look-up, superlative) or operands (figure)."""
+
+    kind: str  # "lookup", "superlative" or "figure"
+    passage: Passage
+    table: Table
+    cells: list[tuple[int, int]]
+    coverage: float
+    operation: Operation | None = None
+    operands: list[Operand] = field(default_factory=list)
+    value: Cell | None = None
+    answer: str = ""  # the printed answer: a value or, for a superlative, a row label
+    label: str = ""  # row and column of the answer ("Bso — 2023")
+    missing: bool = False  # the cell the question asks for is not available (n.b., –)
+    type_ok: bool = True
+    exact: bool = True  # every selection was made by the question, not by a fallback
+
+
+class TableView:
+    """One table seen from one question: which terms and periods match which rows and columns."""
+
+    def __init__(self, table: Table, passage: Passage, analysis: QuestionAnalysis) -> None:
+        self.table = table
+        self.passage = passage
+        self.analysis = analysis
+        terms = analysis.terms
+        n_rows = len(table.rows)
+        self.rows = list(range(n_rows))
+        self.value_cols = [c for c in table.value_columns()
+                           if any(c < len(r) and (r[c].is_number or r[c].missing) for r in table.rows)]  # fmt: skip
+        self.text_cols = [c for c in table.value_columns() if c not in self.value_cols]
+        self.row_keys = [text_keys(" ".join(cell.text for cell in row if not cell.is_number)) for row in table.rows]
+        self.col_keys = {c: text_keys(table.header[c]) for c in range(len(table.header))}
+        context = " ".join([table.caption, *table.notes, passage.chunk.title])
+        self.ctx_keys = text_keys(context)
+        self.row_periods = [periods_in(table.label(r)) for r in self.rows]
+        self.col_periods = {c: periods_in(table.header[c]) for c in self.value_cols}
+        self.ctx_periods = periods_in(table.caption + " " + passage.chunk.title)
+        self.in_row = [[term_matches(t.keys, self.row_keys[r]) for r in self.rows] for t in terms]
+        self.in_col = [{c: term_matches(t.keys, self.col_keys[c]) for c in self.value_cols} for t in terms]
+        self.totals = [r for r in table.total_rows if r < n_rows]
+        self.total_cols = [c for c in self.value_cols
+                           if any(w in lang.union("TOTAL_ROW") for w in re.findall(r"[^\W\d_]+", table.header[c].lower()))]  # fmt: skip
+
+    # -- selection --------------------------------------------------------------------
+
+    def row_selectors(self) -> list[int]:
+        """Terms that match some rows but not all: they pick rows."""
+        n = len(self.rows)
+        return [i for i, hits in enumerate(self.in_row) if 0 < sum(hits) < n]
+
+    def col_selectors(self) -> list[int]:
+        n = len(self.value_cols)
+        return [i for i, hits in enumerate(self.in_col) if 0 < sum(hits.values()) < n]
+
+    def row_score(self, r: int, terms: Sequence[int] | None = None) -> float:
+        chosen = self.row_selectors() if terms is None else terms
+        return sum(self.analysis.terms[i].weight for i in chosen if self.in_row[i][r])
+
+    def col_score(self, c: int, terms: Sequence[int] | None = None) -> float:
+        chosen = self.col_selectors() if terms is None else terms
+        return sum(self.analysis.terms[i].weight for i in chosen if self.in_col[i].get(c))
+
+    def period_slots(self, period: str) -> tuple[str, list[int]]:
+        """Where a period sits: ('col', columns), ('row', rows), ('ctx', []) or ('', [])."""
+        cols = [c for c in self.value_cols if period_matches(period, self.col_periods[c])]
+        if cols:
+            return "col", cols
+        rows = [r for r in self.rows if period_matches(period, self.row_periods[r])]
+        if rows:
+            return "row", rows
+        if period_matches(period, self.ctx_periods) and not any(self.col_periods.values()):
+            return "ctx", []
+        return "", []
+
+    def data_rows(self, rows: Sequence[int]) -> list[int]:
+        """Rows that are items, not totals or aggregates ('Totaal', 'Overige landen', 'EU-27')."""
+        return [r for r in rows if r not in self.totals and not _AGGREGATE.search(self.table.label(r))]
+
+    def best_rows(self, rows: Sequence[int], exclude_terms: Sequence[int] = ()) -> tuple[list[int], bool]:
+        """Rows with the highest selector weight; with no selector, the totals row or the
+        only row. The flag says whether the question itself selected the row."""
+        selectors = [i for i in self.row_selectors() if i not in exclude_terms]
+        scores = {r: self.row_score(r, selectors) for r in rows}
+        top = max(scores.values(), default=0.0)
+        if top > 0:
+            best = [r for r in rows if scores[r] == top]
+            return _tightest(best, self, selectors), True
+        totals = [r for r in rows if r in self.totals]
+        if totals:
+            return totals[:1], False
+        return (list(rows) if len(rows) == 1 else []), False
+
+    def best_cols(self, cols: Sequence[int], unit: str | None, exclude_terms: Sequence[int] = ()) -> list[int]:
+        selectors = [i for i in self.col_selectors() if i not in exclude_terms]
+        if unit is not None:
+            typed = [c for c in cols if self._col_unit(c) == unit]
+            cols = typed or ([] if unit == "%" and self.analysis.operation is None else cols)
+        scores = {c: self.col_score(c, selectors) for c in cols}
+        top = max(scores.values(), default=0.0)
+        best = [c for c in cols if scores[c] == top] if top > 0 else list(cols)
+        if len(best) > 1 and self.analysis.total:
+            best = [c for c in best if c in self.total_cols] or best
+        if len(best) > 1:
+            hinted = [c for c in best if any(period_matches(p, self.col_periods[c])
+                                             for p in self.analysis.attribution.source_years)]  # fmt: skip
+            best = hinted or best
+        return best
+
+    def _col_unit(self, c: int) -> str:
+        units = {row[c].unit for row in self.table.rows if c < len(row) and row[c].is_number}
+        return units.pop() if len(units) == 1 else ""
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def cell(self, r: int, c: int) -> Cell:
+        row = self.table.rows[r]
+        return row[c] if c < len(row) else Cell("", missing=True)
+
+    def cell_coverage(self, cells: Sequence[tuple[int, int]], terms: Sequence[Term] | None = None) -> float:
+        """How much of the question the cells' row labels, headers and the table's context cover."""
+        keys = set(self.ctx_keys)
+        for r, c in cells:
+            keys |= self.row_keys[r] | self.col_keys[c]
+        return coverage(list(terms if terms is not None else self.analysis.terms), [(frozenset(keys), 1.0)])
+
+    def operand(self, r: int, c: int, role: str) -> Operand:
+        cell = self.cell(r, c)
+        period = ", ".join(self.row_periods[r] or self.col_periods.get(c, []) or self.ctx_periods[:1])
+        label = f"{self.table.label(r)}, {self.table.header[c]}" if self.table.header[c] else self.table.label(r)
+        return Operand(value=float(cell.value or 0.0), unit=cell.unit, year=_first_period(period), text=cell.text,
+                       citation=1, role=role, label=label, row=r, column=c, scale=cell.scale)  # fmt: skip
+
+    def label(self, r: int, c: int) -> str:
+        return f"{self.table.label(r)} — {self.table.header[c]}"
+
+
+def _first_period(text: str) -> str:
+    return text.split(",")[0].strip()
+
+
+def _tightest(rows: list[int], view: TableView, selectors: Sequence[int]) -> list[int]:
+    """Among equally matched rows, the one whose label the question covers most fully
+    ('Provincie Antwerpen' over 'Stad Antwerpen' for 'provincie Antwerpen')."""
+    if len(rows) <= 1:
+        return rows
+    terms = [view.analysis.terms[i] for i in selectors]
+
+    def covered(r: int) -> float:
+        label = view.row_keys[r]
+        if not label:
+            return 0.0
+        return sum(1 for k in label if any(term_matches(t.keys, frozenset({k})) for t in terms)) / len(label)
+
+    best = max(covered(r) for r in rows)
+    return [r for r in rows if covered(r) == best]
+
+
+def _unit_for(analysis: QuestionAnalysis) -> str | None:
+    """The unit the answer type asks cells to have; None when any will do."""
+    return {AnswerType.PERCENTAGE: "%", AnswerType.AMOUNT: "euro", AnswerType.PP: "%"}.get(analysis.answer_type)
+
+
+def _type_ok(analysis: QuestionAnalysis, cell: Cell) -> bool:
+    wanted = analysis.answer_type
+    if wanted == AnswerType.PERCENTAGE:
+        return cell.unit == "%"
+    if wanted == AnswerType.AMOUNT:
+        return cell.unit == "euro"
+    if wanted in (AnswerType.COUNT, AnswerType.SCORE):
+        return cell.unit != "%" or not cell.is_number
+    return True
+
+
+# ---------------------------------------------------------------- look-up
+
+
+def _period_filter(view: TableView, periods: Sequence[str]) -> tuple[list[int], list[int]] | None:
+    """Rows and value columns allowed by the asked periods, or None when a period is not in the table."""
+    rows, cols = list(view.rows), list(view.value_cols)
+    for period in periods:
+        axis, slots = view.period_slots(period)
+        if axis == "col":
+            cols = [c for c in cols if c in slots]
+        elif axis == "row":
+            rows = [r for r in rows if r in slots]
+        elif axis != "ctx":
+            return None
+    return rows, cols
+
+
+def lookup(view: TableView) -> TableResult | None:
+    """The one cell the question asks for, or None when the table does not pin it down."""
+    analysis = view.analysis
+    allowed = _period_filter(view, analysis.years)
+    if allowed is None:
+        return None
+    rows, cols = allowed
+    rows, row_exact = view.best_rows(rows)
+    cols = view.best_cols(cols, _unit_for(analysis))
+    if len(rows) != 1 or len(cols) != 1:
+        return None
+    r, c = rows[0], cols[0]
+    cell = view.cell(r, c)
+    result = TableResult(
+        kind="lookup", passage=view.passage, table=view.table, cells=[(r, c)],
+        coverage=view.cell_coverage([(r, c)]), value=cell, answer=cell.text, label=view.label(r, c),
+        missing=cell.missing, type_ok=_type_ok(analysis, cell), exact=row_exact,
+    )  # fmt: skip
+    return result
+
+
+def superlative(view: TableView) -> TableResult | None:
+    """The row (or, for 'in welk jaar', the column) with the highest or lowest value."""
+    analysis = view.analysis
+    allowed = _period_filter(view, analysis.years)
+    if allowed is None:
+        return None
+    rows, cols = allowed
+    pick = max if analysis.superlative == "max" else min
+    if analysis.answer_type == AnswerType.YEAR and any(view.col_periods.values()) and not analysis.years:
+        chosen, _ = view.best_rows(rows)
+        if len(chosen) != 1:
+            return None
+        r = chosen[0]
+        dated = [c for c in cols if view.col_periods[c] and view.cell(r, c).is_number]
+        if len(dated) < 2:
+            return None
+        c = pick(dated, key=lambda k: view.cell(r, k).value or 0.0)
+        return _superlative_result(view, r, c, view.table.header[c], [(r, k) for k in dated])
+    chosen_cols = view.best_cols(cols, _unit_for(analysis))
+    if len(chosen_cols) != 1:
+        return None
+    c = chosen_cols[0]
+    items = [r for r in view.data_rows(rows) if view.cell(r, c).is_number]
+    if len(items) < 2:
+        return None
+    values = [view.cell(r, c).value or 0.0 for r in items]
+    best = pick(values)
+    if values.count(best) > 1:
+        return None
+    r = items[values.index(best)]
+    return _superlative_result(view, r, c, view.table.label(r), [(k, c) for k in items])
+
+
+def _superlative_result(view: TableView, r: int, c: int, answer: str, scanned: list[tuple[int, int]]) -> TableResult:
+    cell = view.cell(r, c)
+    terms = [t for t in view.analysis.terms]
+    return TableResult(kind="superlative", passage=view.passage, table=view.table, cells=[(r, c)],
+                       coverage=view.cell_coverage(scanned, terms), value=cell, answer=answer,
+                       label=view.label(r, c))  # fmt: skip
+
+
+# ---------------------------------------------------------------- operations
+
+
+def figure_operands(view: TableView) -> TableResult | None:
+    """Operands for the question's operation from this table's cells, or None."""
+    operation = view.analysis.operation
+    if operation is None:
+        return None
+    if operation in (Operation.GROWTH, Operation.CAGR):
+        return _over_periods(view, operation)
+    if operation in (Operation.DIFFERENCE, Operation.RATIO):
+        return _over_periods(view, operation) or _between_items(view, operation)
+    if operation == Operation.GAP:
+        return None  # needs the target: see gap_operand
+    if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE):
+        return _share(view, operation)
+    if operation == Operation.COMPLEMENT:
+        return _complement(view)
+    if operation == Operation.SUM:
+        return _sum(view)
+    if operation == Operation.AVERAGE:
+        return _average(view)
+    return None
+
+
+def _figure(view: TableView, operation: Operation, operands: list[Operand], exact: bool = True) -> TableResult:
+    cells = [(o.row, o.column) for o in operands]
+    return TableResult(kind="figure", passage=view.passage, table=view.table, cells=cells,
+                       coverage=view.cell_coverage(cells), operation=operation, operands=operands,
+                       exact=exact)  # fmt: skip
+
+
+def _numbers(view: TableView, cells: Sequence[tuple[int, int]]) -> bool:
+    return all(view.cell(r, c).is_number for r, c in cells)
+
+
+def _over_periods(view: TableView, operation: Operation) -> TableResult | None:
+    """Two periods of one row (or one column): growth, CAGR, a change between years."""
+    periods = view.analysis.years
+    if len(periods) != 2:
+        return None
+    first, second = (view.period_slots(p) for p in periods)
+    if first[0] != second[0] or first[0] not in ("col", "row"):
+        return None
+    if first[0] == "col":
+        rows, exact = view.best_rows(view.rows)
+        c1 = view.best_cols(first[1], None)
+        c2 = view.best_cols(second[1], None)
+        if len(rows) != 1 or len(c1) != 1 or len(c2) != 1 or c1 == c2:
+            return None
+        cells = [(rows[0], c1[0]), (rows[0], c2[0])]
+    else:
+        cols = view.best_cols(view.value_cols, _unit_for(view.analysis) if operation != Operation.DIFFERENCE else None)
+        r1, _ = view.best_rows(first[1])
+        r2, _ = view.best_rows(second[1])
+        if len(cols) != 1 or len(r1) != 1 or len(r2) != 1 or r1 == r2:
+            return None
+        cells = [(r1[0], cols[0]), (r2[0], cols[0])]
+        exact = True
+    if not _numbers(view, cells):
+        return None
+    (ra, ca), (rb, cb) = cells
+    a, b = view.operand(ra, ca, "before"), view.operand(rb, cb, "after")
+    a_period, b_period = periods
+    if _period_key(a_period) > _period_key(b_period):
+        a, b = view.operand(rb, cb, "before"), view.operand(ra, ca, "after")
+        a_period, b_period = b_period, a_period
+    a = _with_year(a, a_period)
+    b = _with_year(b, b_period)
+    if operation == Operation.RATIO:
+        a, b = _role(b, "numerator"), _role(a, "denominator")
+    return _figure(view, operation, [a, b], exact)
+
+
+def _period_key(period: str) -> str:
+    return period
+
+
+def _with_year(op: Operand, period: str) -> Operand:
+    from dataclasses import replace
+
+    return replace(op, year=period)
+
+
+def _role(op: Operand, role: str) -> Operand:
+    from dataclasses import replace
+
+    return replace(op, role=role)
+
+
+def _pair(view: TableView, axis: str, slots: Sequence[int]) -> tuple[int, int] | None:
+    """Two items of one axis that the question names with different terms."""
+    selectors = view.row_selectors() if axis == "row" else view.col_selectors()
+    hits: dict[int, set[int]] = {}
+    for i in selectors:
+        for s in slots:
+            if (view.in_row[i][s] if axis == "row" else view.in_col[i].get(s)):
+                hits.setdefault(s, set()).add(i)
+    best: tuple[float, tuple[int, int]] | None = None
+    items = sorted(hits)
+    for x in range(len(items)):
+        for y in range(x + 1, len(items)):
+            a, b = items[x], items[y]
+            own_a, own_b = hits[a] - hits[b], hits[b] - hits[a]
+            if not own_a or not own_b:
+                continue
+            score = sum(view.analysis.terms[i].weight for i in hits[a] | hits[b])
+            if best is None or score > best[0]:
+                best = (score, (a, b))
+            elif score == best[0]:
+                return None
+    return best[1] if best else None
+
+
+def _between_items(view: TableView, operation: Operation) -> TableResult | None:
+    """Two rows (or two columns) the question names, in one period: 'België en het EU-gemiddelde'."""
+    allowed = _period_filter(view, view.analysis.years)
+    if allowed is None or len(view.analysis.years) > 1:
+        return None
+    rows, cols = allowed
+    cells: list[tuple[int, int]] | None = None
+    pair = _pair(view, "row", rows)
+    if pair:
+        chosen = view.best_cols(cols, None, exclude_terms=())
+        if len(chosen) == 1:
+            cells = [(pair[0], chosen[0]), (pair[1], chosen[0])]
+    if cells is None:
+        pair = _pair(view, "col", cols)
+        if pair:
+            chosen_rows, _ = view.best_rows(rows)
+            if len(chosen_rows) == 1:
+                cells = [(chosen_rows[0], pair[0]), (chosen_rows[0], pair[1])]
+    if cells is None or not _numbers(view, cells):
+        return None
+    first, second = _in_question_order(view, cells)
+    if operation == Operation.RATIO:
+        return _figure(view, operation, [view.operand(*first, "numerator"), view.operand(*second, "denominator")])
+    return _figure(view, operation, [view.operand(*second, "before"), view.operand(*first, "after")])
+
+
+def _in_question_order(view: TableView, cells: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """The item the question names first comes first."""
+    question = view.analysis.question.lower()
+
+    def position(cell: tuple[int, int]) -> int:
+        r, c = cell
+        keys = view.row_keys[r] | view.col_keys[c]
+        found = [question.find(t.text.lower()) for t in view.analysis.terms if term_matches(t.keys, keys)]
+        found = [f for f in found if f >= 0]
+        return min(found) if found else 10_000
+
+    a, b = cells
+    return (a, b) if position(a) <= position(b) else (b, a)
+
+
+def _share(view: TableView, operation: Operation) -> TableResult | None:
+    """Part of a whole in one column (a row of the totals row, or of the row the question
+    names as the whole) or in one row (a column of the totals column)."""
+    analysis = view.analysis
+    allowed = _period_filter(view, analysis.years)
+    if allowed is None:
+        return None
+    rows, cols = allowed
+    whole_terms = {i for i, t in enumerate(analysis.terms) if t in analysis.whole_terms}
+    count_cols = [c for c in cols if view._col_unit(c) != "%"]
+    part_rows, row_exact = view.best_rows(rows, exclude_terms=tuple(whole_terms))
+    part_cols = view.best_cols(count_cols, None, exclude_terms=tuple(whole_terms))
+    cells: list[tuple[int, int]] | None = None
+    if len(part_rows) == 1 and row_exact and len(part_cols) == 1:
+        r, c = part_rows[0], part_cols[0]
+        whole_row = _whole_row(view, r, rows, whole_terms)
+        if whole_row is not None:
+            cells = [(r, c), (whole_row, c)]
+    if cells is None and len(part_rows) == 1 and view.total_cols:
+        part = [c for c in view.best_cols([c for c in count_cols if c not in view.total_cols], None,
+                                          exclude_terms=tuple(whole_terms))]  # fmt: skip
+        whole = [c for c in count_cols if c in view.total_cols]
+        if len(part) == 1 and len(whole) == 1 and view.col_score(part[0]) > 0:
+            cells = [(part_rows[0], part[0]), (part_rows[0], whole[0])]
+    if cells is None or not _numbers(view, cells):
+        return None
+    part_op, whole_op = view.operand(*cells[0], "part"), view.operand(*cells[1], "whole")
+    if part_op.value > whole_op.value:
+        return None
+    return _figure(view, operation, [part_op, whole_op])
+
+
+def _whole_row(view: TableView, part: int, rows: Sequence[int], whole_terms: set[int]) -> int | None:
+    if whole_terms:
+        named = [r for r in rows if r != part and any(view.in_row[i][r] for i in whole_terms)]
+        named = _tightest(named, view, sorted(whole_terms))
+        if len(named) == 1 and named[0] not in view.totals:
+            return named[0]
+    totals = [r for r in view.totals if r != part]
+    return totals[0] if totals else None
+
+
+def _complement(view: TableView) -> TableResult | None:
+    """What is left of a whole: two columns of one row ('aangevraagd' − 'toegekend')."""
+    allowed = _period_filter(view, view.analysis.years)
+    if allowed is None:
+        return None
+    rows, cols = allowed
+    chosen, exact = view.best_rows(rows)
+    if len(chosen) != 1:
+        return None
+    r = chosen[0]
+    pair = _pair(view, "col", cols)
+    if not pair:
+        return None
+    cells = [(r, pair[0]), (r, pair[1])]
+    if not _numbers(view, cells):
+        return None
+    small, large = sorted(cells, key=lambda rc: view.cell(*rc).value or 0.0)
+    return _figure(view, Operation.COMPLEMENT, [view.operand(*small, "part"), view.operand(*large, "whole")], exact)
+
+
+def _sum(view: TableView) -> TableResult | None:
+    """A row over a range of years, or the items of a column (a stated total is a look-up)."""
+    analysis = view.analysis
+    if analysis.year_range and len(analysis.years) == 2:
+        first, last = sorted(int(p[:4]) for p in analysis.years)
+        chosen, exact = view.best_rows(view.rows)
+        if len(chosen) != 1 or not exact:
+            return None
+        r = chosen[0]
+        cols = [c for c in view.value_cols if view.col_periods[c]
+                and all(first <= int(p[:4]) <= last for p in view.col_periods[c])]  # fmt: skip
+        if len(cols) < 2 or not _numbers(view, [(r, c) for c in cols]):
+            return None
+        return _figure(view, Operation.SUM, [view.operand(r, c, "item") for c in cols])
+    allowed = _period_filter(view, analysis.years)
+    if allowed is None:
+        return None
+    rows, cols = allowed
+    chosen_cols = view.best_cols(cols, _unit_for(analysis))
+    if len(chosen_cols) != 1:
+        return None
+    c = chosen_cols[0]
+    named = [r for r in rows if view.row_score(r) > 0]
+    items = named if len(named) >= 2 else view.data_rows(rows)
+    if view.totals and len(named) < 2:
+        return None  # the table states its total: a look-up answers
+    cells = [(r, c) for r in items]
+    if len(cells) < 2 or not _numbers(view, cells):
+        return None
+    return _figure(view, Operation.SUM, [view.operand(r, c, "item") for r, c in cells])
+
+
+def _average(view: TableView) -> TableResult | None:
+    """An amount column divided by a count column, in one row ('per goedgekeurde aanvraag')."""
+    analysis = view.analysis
+    allowed = _period_filter(view, analysis.years)
+    if allowed is None:
+        return None
+    rows, cols = allowed
+    chosen, exact = view.best_rows(rows)
+    if len(chosen) != 1:
+        return None
+    r = chosen[0]
+    amounts = [c for c in cols if view._col_unit(c) == "euro"]
+    counts = [c for c in cols if view._col_unit(c) == ""]
+    if analysis.per:
+        per_keys = text_keys(analysis.per)
+        by_per = [c for c in counts if term_matches(per_keys, view.col_keys[c]) or any(
+            term_matches(frozenset({k}), view.col_keys[c]) for k in per_keys if len(k) > 4)]  # fmt: skip
+        counts = by_per or counts
+    amounts = view.best_cols(amounts, None) if len(amounts) > 1 else amounts
+    counts = view.best_cols(counts, None) if len(counts) > 1 else counts
+    if len(amounts) != 1 or len(counts) != 1:
+        return None
+    cells = [(r, amounts[0]), (r, counts[0])]
+    if not _numbers(view, cells):
+        return None
+    return _figure(view, Operation.AVERAGE, [view.operand(*cells[0], "amount"), view.operand(*cells[1], "count")],
+                   exact)
+
+
+def gap_cell(view: TableView) -> TableResult | None:
+    """The cell a gap to a target is measured from ('Ierland in 2024')."""
+    return lookup(view)
