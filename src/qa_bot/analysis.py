@@ -38,6 +38,7 @@ class AnswerType(str, Enum):
     PERCENTAGE = "percentage"
     PP = "pp"
     SCORE = "score"
+    NUMBER = "number"  # a value of any unit ("wat was het EU-gemiddelde")
     NAME = "name"
     YEAR = "year"
     DATE = "date"
@@ -48,7 +49,8 @@ class AnswerType(str, Enum):
 
     @property
     def numeric(self) -> bool:
-        return self in (AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENTAGE, AnswerType.PP, AnswerType.SCORE)
+        return self in (AnswerType.COUNT, AnswerType.AMOUNT, AnswerType.PERCENTAGE, AnswerType.PP, AnswerType.SCORE,
+                        AnswerType.NUMBER, AnswerType.DURATION)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,8 @@ class QuestionAnalysis:
     answer_type: AnswerType
     operation: Operation | None = None
     superlative: str = ""  # "max" or "min"
+    asked_kind: frozenset[str] = frozenset()  # keys of "welk(e) <noun>": what kind of thing is asked
+    measure_unit: str = ""  # the unit of what is measured ("het hoogste aandeel" → "%")
     total: bool = False  # "in totaal", "samen", "in total"
     negated: bool = False
     absolute: bool = False  # "hoeveel lager", "verschil tussen": the size of a difference
@@ -134,6 +138,9 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         operation = Operation.GAP
     superlative = _superlative(lower)
     answer_type = _answer_type(lower, language, operation)
+    asked_kind = _asked_kind(lower)
+    if superlative and re.search(r"^\s*(?:in |on |op )?(?:welk|welke|which)\b", lower):
+        answer_type = AnswerType.YEAR if re.search(r"\b(?:jaar|year)\b", lower[:40]) else AnswerType.NAME
     terms, unknown = _terms(text, attribution_spans, idf, knows, language)
     whole = _whole_terms(text, terms, language) if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE) else ()
     absolute = operation in (Operation.DIFFERENCE, Operation.GAP) and _comparative(lower)
@@ -146,6 +153,8 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         answer_type=answer_type,
         operation=operation,
         superlative=superlative,
+        asked_kind=asked_kind,
+        measure_unit=_measure_unit(lower),
         total=_asks_total(lower),
         negated=negated,
         absolute=absolute,
@@ -332,6 +341,26 @@ def _answer_type(lower: str, language: str, operation: Operation | None) -> Answ
     return AnswerType.OTHER
 
 
+def _asked_kind(lower: str) -> frozenset[str]:
+    """Keys of the noun after 'welk(e)' / 'which': what kind of thing the answer names
+    ('welke provincie telt' → provincie; 'welke duale studierichting' → duaal, studierichting)."""
+    match = re.search(r"\b(?:welk|welke|which|what)\s+([\w-]+)(?:\s+([\w-]+))?", lower)
+    if not match:
+        return frozenset()
+    words = [w for w in match.groups() if w and w not in _all("STOP_WORDS") and not _verb_like(w)
+             and w not in ("aandeel", "share", "percentage", "procent")]  # fmt: skip
+    return frozenset(key(p) for w in words for p in re.split(r"-", w) if p)
+
+
+def _measure_unit(lower: str) -> str:
+    """The unit of what a ranking or a look-up measures: 'het hoogste aandeel' → %."""
+    if re.search(r"\b(?:aandeel|percentage|procent|share|rate|proportion)\b", lower):
+        return "%"
+    if re.search(r"\b(?:bedrag|budget|euro|amount)\b", lower):
+        return "euro"
+    return ""
+
+
 def _comparative(lower: str) -> bool:
     words = set(re.findall(r"[^\W\d_]+", lower))
     return bool(words & (_all("BELOW_CUES") | _all("ABOVE_CUES"))) or bool(
@@ -359,16 +388,20 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
     skip = (_all("STOP_WORDS") | _all("QUESTION_WORDS") | _all("FILLERS") | _all("ATTRIBUTION_WORDS")
             | _all("HONORIFICS") | set(lang.nl.MONTHS) | set(lang.en.MONTHS) | _all("SUPERLATIVE_MAX")
             | _all("SUPERLATIVE_MIN") | _all("NEGATIONS"))  # fmt: skip
-    operation_words = {w for pats in lang.nl.OPERATION_CUES.values() for p in pats for w in re.findall(r"[a-z]{4,}", p)}
-    operation_words |= {w for pats in lang.en.OPERATION_CUES.values() for p in pats for w in re.findall(r"[a-z]{4,}", p)}
+    operation_words = {w for module in lang.LANGUAGES.values() for name, pats in module.OPERATION_CUES.items()
+                       if name not in ("complement", "complement_share")  # "niet toegekend": content
+                       for p in pats for w in re.findall(r"[a-z]{4,}", re.sub(r"\\[a-zA-Z]", " ", p))}  # fmt: skip
     comparatives = _all("BELOW_CUES") | _all("ABOVE_CUES")
     operation_words = operation_words - comparatives
     terms: list[Term] = []
     unknown: list[str] = []
     seen: set[str] = set()
     first_word = True
+    for number in _number_terms(text, attribution_spans):
+        terms.append(number)
+        seen.add(next(iter(number.keys)))
     for match in _WORD.finditer(text):
-        word = match.group(0).strip("'’-")
+        word = re.sub(r"['’]s$", "", match.group(0)).strip("'’-+")
         at_start = first_word
         first_word = False
         if not word or any(a <= match.start() < b for a, b in attribution_spans):
@@ -378,29 +411,73 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             continue
         if lower in comparatives and _used_comparatively(text, match.start(), match.end()):
             continue  # "hoeveel punt hoger … dan": a comparison, not "hoger onderwijs"
-        pieces = [p for p in re.split(r"[-+/]", lower) if p and p not in skip]
-        if not pieces:
-            continue
-        place = place_of(word)
-        keys = {key(t) for t in raw_tokens(place)} if place else set()
-        keys |= {key(p) for p in pieces} | {key(lower)}
-        for t in translations(lower, language) if language == "en" else ():
-            keys |= {key(x) for x in raw_tokens(t)}
-        main = key(place or lower)
-        if main in seen or main.isdigit():
-            continue
-        seen.add(main)
-        is_name = (not at_start and word[0].isupper() and not place) or bool(re.fullmatch(r"[A-Z]{2,}[\w+-]*", word))
-        weight = idf(main) if idf else 1.0
-        if _verb_like(lower):
-            weight *= 0.5
-        if language == "en" and not translations(lower, language) and knows is not None and not knows(frozenset(keys)):
-            weight *= 0.3  # an English word the glossary cannot carry to Dutch: the dense side does
-        term = Term(text=word, keys=frozenset(keys), weight=weight, name=is_name)
-        if is_name and knows is not None and not knows(term.keys):
-            unknown.append(word)
-        terms.append(term)
+        capital = (not at_start and word[0].isupper()) or bool(re.fullmatch(r"[A-Z]{2,}[\w+-]*", word))
+        for piece, piece_name in _pieces(word, skip):
+            place = place_of(piece)
+            piece_lower = piece.lower()
+            keys = {key(t) for t in raw_tokens(place)} if place else set()
+            keys |= {key(t) for t in raw_tokens(piece_lower)} | {key(piece_lower)}
+            translated = translations(piece_lower, language) if language == "en" else ()
+            for t in translated:
+                keys |= {key(x) for x in raw_tokens(t)}
+            main = key(place or piece_lower)
+            if not main or main in seen or main.isdigit():
+                continue
+            seen.add(main)
+            is_name = bool(place) or piece_name or (capital and piece[:1].isupper())
+            weight = _weight(idf, main, keys, translated, knows, language)
+            if _verb_like(piece_lower):
+                weight *= 0.5
+            term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name)
+            if is_name and knows is not None and not knows(term.keys):
+                unknown.append(piece)
+            terms.append(term)
     return terms, unknown
+
+
+def _pieces(word: str, skip: frozenset[str]) -> list[tuple[str, bool]]:
+    """A hyphenated compound is several terms ('bso-leerlingen' → 'bso', 'leerlingen';
+    'Erasmus+-leermobiliteit' → 'Erasmus', 'leermobiliteit'): a passage must cover the
+    specific part too. A place ('West-Vlaanderen') and a compound whose first part is a
+    function word ('zij-instromers') stay whole. Returns (piece, is an acronym)."""
+    if "-" not in word or place_of(word):
+        return [(word, bool(re.fullmatch(r"[A-Z]{2,}[\w+]*", word)))]
+    parts = [p.strip("+") for p in word.split("-") if p.strip("+")]
+    if len(parts) < 2 or parts[0].lower() in skip or len(parts[0]) < 2 or any(p.isdigit() for p in parts):
+        return [(word, False)]
+    return [(p, bool(re.fullmatch(r"[A-Z]{2,}[\w+]*", p))) for p in parts if p.lower() not in skip]
+
+
+def _weight(idf: DocumentFrequency | None, main: str, keys: set[str], translated: tuple[str, ...],
+            knows: Callable[[frozenset[str]], bool] | None, language: str) -> float:  # fmt: skip
+    """√idf: rare words weigh more, but no single word decides. An English word weighs as its
+    Dutch translation; one the glossary cannot carry weighs little (the dense side covers it)."""
+    if idf is None:
+        return 1.0
+    if language == "en" and translated:
+        known = [k for k in keys if k != main]
+        value = min((idf(k) for k in known), default=idf(main))
+    elif language == "en" and knows is not None and not knows(frozenset(keys)):
+        return 0.3 * math.sqrt(idf(main))
+    else:
+        value = idf(main)
+    return math.sqrt(value)
+
+
+def _number_terms(text: str, attribution_spans: list[tuple[int, int]]) -> list[Term]:
+    """Small numbers that name something ('type 9', 'categorie 4', 'prioriteitengroep 1'): terms."""
+    out = []
+    for match in re.finditer(r"\b([^\W\d_]{3,})\s+(\d{1,2})(?![\d.,%]|\s*(?:%|procent|jaar|dagen|weken|maanden|"
+                             r"uur|km|euro|miljoen|years|days|weeks|months|percent))", text):  # fmt: skip
+        noun = match.group(1).lower()
+        if any(a <= match.start() < b for a, b in attribution_spans):
+            continue
+        if noun in _all("STOP_WORDS") or noun in _all("NUMBER_WORDS") or noun in ("minstens", "ruim", "bijna",
+                                                                                    "least", "than", "dan"):  # fmt: skip
+            continue
+        out.append(Term(text=f"{match.group(1)} {match.group(2)}", keys=frozenset({match.group(2)}), weight=1.0,
+                        name=True))  # fmt: skip
+    return out
 
 
 def _used_comparatively(text: str, start: int, end: int) -> bool:
@@ -412,9 +489,10 @@ def _used_comparatively(text: str, start: int, end: int) -> bool:
 
 
 def _verb_like(token: str) -> bool:
-    """Participles (gebaseerd, toegekend), past forms and English -ed forms weigh half."""
+    """Verb forms (trokken → trekken, kwam → komen), participles (gebaseerd, toegekend) and
+    English -ed forms weigh half: they vary more between question and source than nouns."""
     lemma = lemma_of(token)
-    if lemma.endswith("en") and lemma != token and not token.endswith(("en", "ers", "ingen", "s")):
+    if lemma.endswith("en") and lemma != token and not token.endswith("s"):
         return True
     return bool(re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token) or re.fullmatch(r"\w{3,}ed", token))
 

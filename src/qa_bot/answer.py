@@ -23,8 +23,8 @@ from enum import Enum
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
 from qa_bot.figures import operands_for, unsupported_numbers
-from qa_bot.matching import term_matches, text_keys, unmatched_names
-from qa_bot.numbers import Quantity, period_matches, periods_in
+from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
+from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
 from qa_bot.spans import SpanCandidate, candidates, explanation_span
 from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, superlative
@@ -86,6 +86,29 @@ class Choice:
     kind: str
     not_kept: bool = False
     detail: str = ""
+    values: tuple[float, ...] = ()  # the numbers this answer would assert
+
+
+_CORRECTION = [
+    re.compile(r"(?:juiste|correcte|werkelijke)\b[^.]{0,80}?\b(?:is|bedraagt|was)\s+([\d.,]+)\s+en\s+niet\s+([\d.,]+)", re.I),
+    re.compile(r"\b([\d.,]+)\s+in plaats van\s+([\d.,]+)", re.I),
+    re.compile(r"\bniet\s+([\d.,]+)\s*,?\s+maar\s+([\d.,]+)", re.I),
+]
+
+
+def corrections(passages: Sequence[Passage]) -> dict[float, float]:
+    """Figures a source corrects ('het juiste aantal is 1.864 en niet 1.684'): wrong → right."""
+    out: dict[float, float] = {}
+    for p in passages:
+        for i, pattern in enumerate(_CORRECTION):
+            for m in pattern.finditer(p.chunk.text):
+                try:
+                    a, b = parse_number(m.group(1).rstrip(".,")), parse_number(m.group(2).rstrip(".,"))
+                except ValueError:
+                    continue
+                right, wrong = (b, a) if i == 2 else (a, b)
+                out[wrong] = right
+    return out
 
 
 @dataclass
@@ -110,15 +133,25 @@ class Composer:
             return abstain(question, language, Reason.MISSING_YEAR, f" {lang.get(language).LABELS['and']} ".join(missing),
                            passages)  # fmt: skip
         choices = self._choices_for(analysis, passages)
+        self._choices = choices
         if not choices:
             reason = Reason.NO_OPERANDS if analysis.operation else Reason.NOT_COVERED
             detail = lang.get(language).DETAILS["no_match"] if analysis.operation else ""
             return abstain(question, language, reason, detail, passages)
-        best = max(choices, key=lambda c: c.confidence)
-        if best.not_kept and best.confidence >= self.threshold * 0.8:
-            return abstain(question, language, Reason.NOT_KEPT, best.detail, passages, best.confidence)
-        if best.confidence < self.threshold:
-            return abstain(question, language, Reason.LOW_CONFIDENCE, "", passages, best.confidence)
+        corrected = corrections(passages)
+        if corrected:
+            for choice in choices:
+                if any(any(abs(v - w) < 1e-9 for w in corrected) for v in choice.values):
+                    choice.confidence *= 0.4  # a figure a source itself corrects
+        real = max((c for c in choices if not c.not_kept), key=lambda c: c.confidence, default=None)
+        refused = max((c for c in choices if c.not_kept), key=lambda c: c.confidence, default=None)
+        if refused is not None and refused.confidence >= self.threshold * 0.8 and (
+                real is None or refused.confidence >= real.confidence - 0.05):  # fmt: skip
+            return abstain(question, language, Reason.NOT_KEPT, refused.detail, passages, refused.confidence)
+        if real is None or real.confidence < self.threshold:
+            score = real.confidence if real else 0.0
+            return abstain(question, language, Reason.LOW_CONFIDENCE, "", passages, score)
+        best = real
         answer = best.render()
         answer.passages = passages
         answer.confidence = round(best.confidence, 4)
@@ -133,24 +166,27 @@ class Composer:
         views = [TableView(p.chunk.table, p, analysis) for p in passages if p.chunk.kind == "table" and p.chunk.table]
         spans = candidates(analysis, passages, self.doc_keys)
         operation = analysis.operation
+        if analysis.superlative and analysis.answer_type in (AnswerType.NAME, AnswerType.YEAR, AnswerType.OTHER):
+            operation = None  # "welk land had het hoogste aandeel": a ranking, not a share
         if operation is not None:
             if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE) and not analysis.negated:
                 choices += self._table_lookups(analysis, views, stated=True)
                 choices += self._span_values(analysis, spans, stated=True)
             if operation == Operation.GAP:
                 choices += self._gaps(analysis, views, spans, passages)
-            elif operation == Operation.SUM or analysis.total:
-                choices += self._table_lookups(analysis, views, stated=True)
-                choices += self._table_figures(analysis, views)
-                choices += self._span_figures(analysis, spans)
+            elif operation == Operation.SUM:
+                choices += self._totals(analysis, views, spans)
             else:
                 choices += self._table_figures(analysis, views)
                 choices += self._span_figures(analysis, spans)
             if operation == Operation.AVERAGE:
                 choices += self._span_values(analysis, spans, stated=True)
+        elif analysis.total and analysis.answer_type.numeric:
+            choices += self._totals(analysis, views, spans)
         elif analysis.superlative:
             choices += self._table_superlatives(analysis, views)
-            choices += self._span_values(analysis, spans)
+            ranked = [c for c in spans if _SUPERLATIVE_CUE[analysis.superlative].search(c.text)]
+            choices += self._span_values(analysis, ranked)
         else:
             choices += self._table_lookups(analysis, views)
             choices += self._span_values(analysis, spans)
@@ -197,12 +233,25 @@ class Composer:
             if stated and (result.value is None or (analysis.answer_type == AnswerType.PERCENTAGE and result.value.unit != "%")):
                 if not (analysis.total and result.value is not None and result.value.is_number):
                     continue
+            if analysis.total and not _is_total(view, result) and not (view.totals or view.total_cols):
+                continue  # one item is not the total; the sum of the items answers
             score = self._table_confidence(analysis, result)
+            if analysis.total and not _is_total(view, result):
+                score *= 0.85
             if result.missing:
                 out.append(Choice(score, lambda: Answer("", "", ""), "cell", not_kept=True, detail=result.answer))
                 continue
-            out.append(Choice(score, lambda r=result: self._render_cell(analysis, r), "cell"))
+            out.append(Choice(score, lambda r=result: self._render_cell(analysis, r), "cell",
+                              values=(result.value.value,) if result.value and result.value.value is not None else ()))
         return out
+
+    def _totals(self, analysis: QuestionAnalysis, views: list[TableView], spans: list[SpanCandidate]) -> list[Choice]:
+        """A total: stated (a totals row or column, a sentence) or summed from the items."""
+        choices = [c for c in self._table_lookups(analysis, views, stated=True)]
+        choices += self._table_figures(analysis, views, Operation.SUM)
+        choices += self._span_values(analysis, spans)
+        choices += self._span_figures(analysis, spans, Operation.SUM)
+        return choices
 
     def _table_superlatives(self, analysis: QuestionAnalysis, views: list[TableView]) -> list[Choice]:
         out = []
@@ -214,15 +263,20 @@ class Composer:
                               "superlative"))  # fmt: skip
         return out
 
-    def _table_figures(self, analysis: QuestionAnalysis, views: list[TableView]) -> list[Choice]:
+    def _table_figures(self, analysis: QuestionAnalysis, views: list[TableView],
+                       operation: Operation | None = None) -> list[Choice]:  # fmt: skip
         out = []
         for view in views:
-            result = figure_operands(view)
+            result = figure_operands(view, operation)
             if result is None or result.operation is None:
                 continue
-            out.append(Choice(self._table_confidence(analysis, result),
-                              lambda r=result: self._render_figure(analysis, r.operation, r.operands, [r.passage],
-                                                                   table=r), "table-figure"))  # fmt: skip
+            score = self._table_confidence(analysis, result)
+            if analysis.total and result.operation != Operation.SUM and not any(
+                    r in view.totals or c in view.total_cols for r, c in result.cells):  # fmt: skip
+                score *= 0.85
+            out.append(Choice(score, lambda r=result: self._render_figure(analysis, r.operation, r.operands, [r.passage],
+                                                                          table=r), "table-figure",
+                              values=tuple(o.value for o in result.operands)))  # fmt: skip
         return out
 
     def _gaps(self, analysis: QuestionAnalysis, views: list[TableView], spans: list[SpanCandidate],
@@ -250,39 +304,56 @@ class Composer:
     def _span_values(self, analysis: QuestionAnalysis, spans: list[SpanCandidate], stated: bool = False) -> list[Choice]:
         out = []
         numeric = analysis.answer_type.numeric or stated
-        for cand in spans[:12]:
-            if not cand.periods_ok:
-                continue
-            context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
+        for cand in spans[:40]:
+            if not cand.periods_ok or cand.text.rstrip().endswith("?"):
+                continue  # a question in the source is not an answer to it
+            if numeric:  # a name qualifies the number: it must be in the sentence or the one it refers back to
+                context = text_keys(cand.text) | text_keys(_previous_sentence(cand)) | text_keys(cand.passage.chunk.title)
+            else:
+                context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
             names_ok = self._names_ok(analysis, context)
             source = self._source_factor(cand.passage, analysis)
+            if cand.passage.chunk.part == "vraag":
+                source *= 0.85  # the member's question states what is asked, the answer what is known
             if cand.not_kept:
-                score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, source=source)
-                out.append(Choice(score, lambda: Answer("", "", ""), "sentence", not_kept=True))
+                if coverage(analysis.terms, [(text_keys(cand.text), 1.0)]) >= 0.6:
+                    score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, source=source)
+                    out.append(Choice(score, lambda: Answer("", "", ""), "sentence", not_kept=True))
                 continue
             if numeric:
                 if cand.quantity is None:
                     continue
-                fit = 0.55 + 0.45 * cand.quantity_score
+                if stated and analysis.operation == Operation.AVERAGE and not _AVERAGE_CUE.search(cand.text):
+                    continue  # "gemiddeld …?" is not answered by a total
+                fit = cand.quantity_score
+                if stated and analysis.operation == Operation.SUM:
+                    fit *= 0.9  # "samen" asks to add up the items
+                if analysis.total and not _TOTAL_CUE.search(cand.text):
+                    fit *= 0.85  # a total is asked; this sentence states no total
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 if stated:
                     score *= 0.97  # a stated value competes with a computed figure on equal terms, just below it
-                out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=True), "sentence"))
+                out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=True), "sentence",
+                                  values=(cand.quantity.value,)))
             else:
-                fit = 0.9 if analysis.answer_type in (AnswerType.DATE, AnswerType.YEAR) and not re.search(
-                    r"\d{4}", cand.text) else 1.0  # fmt: skip
+                fit = 1.0
+                if analysis.answer_type in (AnswerType.DATE, AnswerType.YEAR):
+                    fit = 1.0 if _SINCE_DATE.search(cand.text) else 0.7 if periods_in(cand.text) else 0.4
+                if analysis.superlative:
+                    fit *= 0.85  # a sentence says less precisely than a ranked table
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=False), "sentence"))
         return out
 
-    def _span_figures(self, analysis: QuestionAnalysis, spans: list[SpanCandidate]) -> list[Choice]:
+    def _span_figures(self, analysis: QuestionAnalysis, spans: list[SpanCandidate],
+                      operation: Operation | None = None) -> list[Choice]:  # fmt: skip
         """Operands from one sentence, or from two sentences of the same passage."""
         out = []
-        operation = analysis.operation
+        operation = operation or analysis.operation
         if operation is None:
             return out
         seen: set[tuple[str, int]] = set()
-        for cand in spans[:12]:
+        for cand in spans[:30]:
             if not cand.periods_ok or (cand.passage.chunk.chunk_id, cand.start) in seen:
                 continue
             seen.add((cand.passage.chunk.chunk_id, cand.start))
@@ -297,15 +368,19 @@ class Composer:
                 found, _ = operands_for(operation, window, analysis.years, local)
                 if not found:
                     continue
+                if lo != hi and any(coverage(analysis.terms, [(text_keys(text[a:b]), 1.0)]) < 0.5
+                                    for a, b in cand.sentences[lo : hi + 1]):  # fmt: skip
+                    continue  # each sentence of a pair must itself be about the question
                 operands = [_quantity_operand(q, role, start) for q, role in found]
-                coverage = cand.coverage if lo == hi else cand.coverage * 0.95
+                covered = cand.coverage if lo == hi else cand.coverage * 0.95
                 names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title))
                 fit = 1.0 if _nouns_fit(analysis, found) else 0.8
-                score = confidence(coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
+                score = confidence(covered, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
                                    source=self._source_factor(cand.passage, analysis))  # fmt: skip
                 quote = (start, end)
                 out.append(Choice(score, lambda ops=operands, c=cand, q=quote: self._render_figure(
-                    analysis, operation, ops, [c.passage], quote=q), "text-figure"))  # fmt: skip
+                    analysis, operation, ops, [c.passage], quote=q), "text-figure",
+                    values=tuple(o.value for o in operands)))  # fmt: skip
                 break
         return out
 
@@ -359,7 +434,8 @@ class Composer:
 
     def _render_sentence(self, analysis: QuestionAnalysis, cand: SpanCandidate, highlight: bool) -> Answer:
         start, end = (cand.start, cand.end)
-        if analysis.answer_type in (AnswerType.EXPLANATION, AnswerType.DEFINITION, AnswerType.OTHER) and not highlight:
+        if not highlight and (analysis.answer_type in (AnswerType.EXPLANATION, AnswerType.DEFINITION, AnswerType.OTHER)
+                              or cand.text.rstrip().endswith(":")):  # fmt: skip
             start, end = explanation_span(cand)
         quote = cand.passage.chunk.text[start:end]
         citation = self._citation(1, cand.passage, quote)
@@ -408,6 +484,19 @@ class Composer:
 # ---------------------------------------------------------------- helpers
 
 
+_AVERAGE_CUE = re.compile(r"\b(?:gemiddeld\w*|per|average|on average)\b", re.I)
+_SINCE_DATE = re.compile(r"\b(?:sinds|vanaf|sedert|op|since|from|as of)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}\b", re.I)
+_TOTAL_CUE = re.compile(r"\b(?:in totaal|totaal|samen|in total|total|altogether|combined|alle)\b", re.I)
+_SUPERLATIVE_CUE = {
+    "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),
+    "min": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MIN"))) + r")\b", re.I),
+}
+
+
+def _is_total(view: TableView, result: TableResult) -> bool:
+    return any(r in view.totals or c in view.total_cols for r, c in result.cells)
+
+
 def _quote(text: str, language: str) -> str:
     return f"„{text}”" if language == "nl" else f'"{text}"'
 
@@ -418,6 +507,15 @@ def _show_period(period: str, language: str) -> str:
         names = [m for m, n in (lang.nl.MONTHS if language == "nl" else lang.en.MONTHS).items() if n == int(month)]
         return f"{int(day)} {names[0] if names else month} {year}"
     return period
+
+
+def _previous_sentence(cand: SpanCandidate) -> str:
+    text = cand.passage.chunk.text
+    index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), 0)
+    if index == 0 or "\n\n" in text[cand.sentences[index - 1][1] : cand.start]:
+        return ""
+    a, b = cand.sentences[index - 1]
+    return text[a:b]
 
 
 def _row_quote(table, rows: Sequence[int]) -> str:  # type: ignore[no-untyped-def]

@@ -27,7 +27,8 @@ _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop 
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
 _OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b", re.I)
-_BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|that number|this number|dat)\b", re.I)
+_BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|that number|this number|"
+                             r"waren dat er|was dat)\b", re.I)
 
 
 def compatible(a: Quantity, b: Quantity) -> bool:
@@ -114,6 +115,8 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
         nouns = [q.noun_key for q in qs if q.noun_key]
         head = max(set(nouns), key=nouns.count) if nouns else ""
         items = [q for q in qs if q.unit == (qs[0].unit if qs else "") and q.noun_key in ("", head)]
+        if question_years:  # a total for one year is not a sum over years
+            items = [q for q in items if not q.year or _years_fit(question_years, [q.year])]
         return ([(q, "item") for q in items], "") if len(items) >= 2 else ([], "no_list")
     if operation == Operation.AVERAGE:
         qs = quantities(text, SOURCE_LANGUAGE)
@@ -145,6 +148,9 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
             return [(before, "before"), (after, "after")], ""
         if years_differ and operation != Operation.RATIO:
             reason = "years_differ"
+            continue
+        if rel == "before_after":  # "van X tot Y" is a change, not a part of a whole
+            reason = "no_two_numbers"
             continue
         if question_years and not _years_fit(question_years, [a.year or b.year, b.year or a.year]):
             reason = "no_figures_for"

@@ -323,10 +323,22 @@ def _is_list_number(text: str, start: int, end: int) -> bool:
 
 
 def _reads_as_year(before: str, after: list[str]) -> bool:
-    """A bare 1900–2100 integer is a year unless it is followed by what it counts."""
-    if before in _YEAR_BEFORE or before in MONTHS or before.endswith("("):
+    """A bare 1900–2100 integer is a year unless it is followed by what it counts (a noun,
+    not a verb: "de lijst 2024 telt …")."""
+    if after and _is_verb(after[0]):
+        return True
+    if before in _YEAR_BEFORE or before in MONTHS or before.endswith(("(", "jaar", "jaren")) or before in (
+            "oproep", "oproepen", "editie", "cohorte", "call", "year"):  # fmt: skip
         return True
     return not (after and after[0][0].islower() and after[0].lower() not in _NOT_NOUNS)
+
+
+def _is_verb(word: str) -> bool:
+    from qa_bot.text import lemma_of
+
+    lower = word.lower()
+    lemma = lemma_of(lower)
+    return lemma.endswith("en") and lemma != lower and not lower.endswith(("en", "s"))
 
 
 _ADJECTIVES = frozenset("nieuwe extra bijkomende verschillende andere new additional".split())
@@ -349,9 +361,9 @@ def _noun(after: list[str], unit: str) -> str:
 def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
     """Attach the year a quantity refers to (same sentence only)."""
     sent_start, sent_end = sentence
-    after = text[q.end : min(sent_end, q.end + 40)]
-    # "2211 in 2018", "4535 mobiliteiten in 2025", "12% (2024)"
-    direct = re.match(r"\s*(?:[^\W\d]+\s){0,2}\s*(?:in|\(|anno)\s*((?:19|20)\d{2})(?![\d])", after)
+    after = text[q.end : min(sent_end, q.end + 80)]
+    # "2211 in 2018", "4535 mobiliteiten in 2025", "12% (2024)", "38 organisaties over een accreditatie in 2021"
+    direct = re.match(r"\s*(?:[^\W\d][\w-]*\s){0,4}\s*(?:in|\(|anno)\s*((?:19|20)\d{2})(?![\d])", after)
     if direct:
         return _replace_year(q, direct.group(1))
     before = text[sent_start : q.start]

@@ -47,11 +47,16 @@ class SpanCandidate:
         return self.passage.chunk.text[self.start : self.end]
 
 
-def _layers(sentence: str, passage: Passage, doc_keys: DocKeys | None) -> list[tuple[frozenset[str], float]]:
+def _layers(sentence: str, previous: str, passage: Passage, doc_keys: DocKeys | None) -> list[tuple[frozenset[str], float]]:
+    """Where a term may be found, and its credit: the sentence itself; the sentence before
+    it, which a sentence refers back to ("Daarvan waren er …"); the passage; the document's
+    title; the rest of the document. Context flows backwards: a qualifier in a later
+    sentence ("… en 837 voor personeel") does not describe this sentence's number."""
     chunk = passage.chunk
-    layers = [(text_keys(sentence), 1.0), (text_keys(chunk.text), 0.75), (text_keys(chunk.title), 0.75)]
+    layers = [(text_keys(sentence), 1.0), (text_keys(previous), 0.9), (text_keys(chunk.text), 0.6),
+              (text_keys(chunk.title), 0.6)]  # fmt: skip
     if doc_keys is not None:
-        layers.append((doc_keys(chunk.doc_id), 0.35))
+        layers.append((doc_keys(chunk.doc_id), 0.3))
     return layers
 
 
@@ -67,44 +72,96 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
         passage_ok = all(period_matches(p, passage_periods) for p in analysis.years)
         for i, (start, end) in enumerate(spans):
             sentence = chunk.text[start:end]
+            own = periods_in(sentence)
+            if not own and i and "\n\n" not in chunk.text[spans[i - 1][1] : start]:
+                own = periods_in(chunk.text[spans[i - 1][0] : spans[i - 1][1]])  # "Daarvan waren er …"
+            previous = ""
+            if i and "\n\n" not in chunk.text[spans[i - 1][1] : start]:
+                previous = chunk.text[spans[i - 1][0] : spans[i - 1][1]]
             cand = SpanCandidate(
                 passage=passage, start=start, end=end,
-                coverage=coverage(analysis.terms, _layers(sentence, passage, doc_keys)),
+                coverage=coverage(analysis.terms, _layers(sentence, previous, passage, doc_keys)),
                 periods_ok=passage_ok, not_kept=bool(_NOT_KEPT.search(sentence)), sentences=spans,
             )  # fmt: skip
             if analysis.answer_type.numeric or analysis.operation is not None:
-                cand.quantity, cand.quantity_score = best_quantity(analysis, sentence, spans, i, chunk.text)
+                cand.quantity, cand.quantity_score = best_quantity(analysis, sentence, own)
             found.append(cand)
     found.sort(key=lambda c: (-(c.coverage + 0.02 * c.passage.score), c.passage.rank, c.start))
     return found
 
 
-def best_quantity(analysis: QuestionAnalysis, sentence: str, spans: Sequence[tuple[int, int]], index: int,
-                  chunk_text: str) -> tuple[Quantity | None, float]:  # fmt: skip
-    """The quantity of the sentence the question asks for, and how well it fits (0–1):
-    right kind, right period, its words near the number matching the question's terms."""
-    best: tuple[float, Quantity | None] = (0.0, None)
+def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[str]) -> tuple[Quantity | None, float]:
+    """The quantity of the sentence the question asks for, and how sure that pick is (0–1).
+
+    Eligible: the right kind (a percentage, an amount, a count) for the asked period (its
+    own year, or the sentence's). Among several, the words right after a number say what
+    it counts ("837 voor personeel") and weigh most; words before it less; an item of a
+    list without a noun of its own ("61 in 2022 en 79 in 2023") borrows the list's noun.
+    A pick is less sure when it ties with another number, when its noun is not what the
+    question counts, when the sentence names several years and it has none of its own,
+    or when it is approximate ("ruim de helft").
+    """
     years = analysis.year_set()
-    for q in quantities(sentence):
+    found = quantities(sentence)
+    content = [t for t in analysis.terms if not t.name] or list(analysis.terms)
+    total = max(sum(t.weight for t in content), 1e-9)
+    scored: list[tuple[float, float, Quantity]] = []
+    for q in found:
         if not _kind_fits(analysis.answer_type, q):
             continue
+        factor = 1.0
         if analysis.years:
-            if q.year and not (set(re.findall(r"\d{4}", q.year)) & years):
+            if q.year:
+                if not (set(re.findall(r"\d{4}", q.year)) & years):
+                    continue
+            elif not any(period_matches(p, list(periods)) for p in analysis.years):
                 continue
-            if not q.year and not any(period_matches(p, periods_in(sentence)) for p in analysis.years):
-                continue
-        window = " ".join(re.findall(r"\S+", sentence[: q.start])[-6:] + [q.noun] + re.findall(r"\S+", sentence[q.end :])[:6])
-        near = text_keys(window)
-        content = [t for t in analysis.terms if not t.name] or list(analysis.terms)
-        fit = sum(t.weight for t in content if term_matches(t.keys, near)) / max(sum(t.weight for t in content), 1e-9)
+            elif len({p[:4] for p in periods}) > 1:
+                factor *= 0.7  # the sentence names several years and this number has none of its own
+        others = [o for o in found if o is not q]
+        left_edge = max([o.end for o in others if o.end <= q.start], default=0)
+        right_edge = min([o.start for o in others if o.start >= q.end], default=len(sentence))
+        after_text = " ".join([q.noun] + re.findall(r"\S+", sentence[q.end : right_edge])[:6])
+        if not q.noun:
+            head = next((o for o in found if o.unit == q.unit and o.noun and o.start < q.start), None)
+            if head is not None:
+                after_text += " " + head.noun
+        after = text_keys(after_text)
+        before = text_keys(" ".join(re.findall(r"\S+", sentence[left_edge : q.start])[-6:]))
+        local = sum(t.weight * (1.0 if term_matches(t.keys, after) else 0.6 if term_matches(t.keys, before) else 0.0)
+                    for t in content) / total  # fmt: skip
+        if analysis.answer_type == AnswerType.COUNT and q.noun and not _counts(analysis, q.noun):
+            factor *= 0.3  # "hoeveel leerlingen" is not answered by "347 vestigingsplaatsen"
         if _APPROXIMATE.search(sentence[max(0, q.start - 20) : q.start]) or q.text.lower().startswith(("een ", "de ")):
-            fit *= 0.5  # "ruim de helft", "ongeveer 2,9 miljoen": not an exact figure
-        if fit > best[0]:
-            best = (fit, q)
-    return best[1], best[0]
+            factor *= 0.5  # "ruim de helft", "ongeveer 2,9 miljoen": not an exact figure
+        scored.append((local, factor, q))
+    if not scored:
+        return None, 0.0
+    scored.sort(key=lambda item: (-(item[0] * item[1]), item[2].start))
+    local, factor, q = scored[0]
+    ties = [s for s in scored[1:] if abs(s[0] * s[1] - local * factor) < 1e-9]
+    return q, factor * (0.75 if ties else 1.0)
+
+
+_TIME_NOUNS = frozenset("dag dagen week weken maand maanden jaar jaren uur uren day days week weeks month months "
+                       "year years hour hours".split())
+
+
+def _counts(analysis: QuestionAnalysis, noun: str) -> bool:
+    """Whether a number's noun is something the question counts: the same word, a compound
+    of it, or the head of a question word ('beroepen' for 'knelpuntberoepen')."""
+    noun_keys = text_keys(noun)
+    for term in analysis.terms:
+        if term_matches(term.keys, noun_keys):
+            return True
+        if any(k.endswith(n) and len(n) >= 4 for k in term.keys for n in noun_keys):
+            return True
+    return False
 
 
 def _kind_fits(answer: AnswerType, q: Quantity) -> bool:
+    if answer == AnswerType.DURATION:
+        return q.unit == "" and q.noun.lower() in _TIME_NOUNS
     if answer in (AnswerType.PERCENTAGE, AnswerType.PP):
         return q.unit == "%"
     if answer == AnswerType.AMOUNT:
@@ -123,12 +180,14 @@ def explanation_span(cand: SpanCandidate) -> tuple[int, int]:
         return cand.start, cand.end
     end = cand.end
     text = cand.passage.chunk.text
-    for j in range(index + 1, min(index + 3, len(spans))):
+    lead = text[cand.start : cand.end].rstrip()
+    limit = 7 if lead.endswith(":") else 3  # a sentence that opens a list brings the list
+    for j in range(index + 1, min(index + limit, len(spans))):
         start, stop = spans[j]
-        if "\n\n" in text[end:start]:
+        if "\n\n" in text[end:start] and not lead.endswith(":"):
             break
         nxt = text[start:stop]
-        if _CONTINUATION.match(nxt) or text[end:start].count("\n") == 1 or text[cand.start:cand.end].rstrip().endswith(":"):
+        if lead.endswith(":") or _CONTINUATION.match(nxt) or text[end:start].count("\n") == 1:
             end = stop
         else:
             break

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis, Term
-from qa_bot.matching import coverage, term_matches, text_keys
+from qa_bot.matching import coverage, strength, term_matches, text_keys
 from qa_bot.numbers import period_matches, periods_in
 from qa_bot.operations import Operation
 from qa_bot.types import Cell, Operand, Passage, Table
@@ -61,13 +61,16 @@ class TableView:
         self.text_cols = [c for c in table.value_columns() if c not in self.value_cols]
         self.row_keys = [text_keys(" ".join(cell.text for cell in row if not cell.is_number)) for row in table.rows]
         self.col_keys = {c: text_keys(table.header[c]) for c in range(len(table.header))}
-        context = " ".join([table.caption, *table.notes, passage.chunk.title])
-        self.ctx_keys = text_keys(context)
+        self.ctx_keys = text_keys(" ".join([table.caption, *table.notes]))
+        self.title_keys = text_keys(passage.chunk.title)
+        # A term the caption already names describes the table rather than picking a row or column.
+        self.in_context = [term_matches(t.keys, self.ctx_keys | self.title_keys) for t in terms]
         self.row_periods = [periods_in(table.label(r)) for r in self.rows]
         self.col_periods = {c: periods_in(table.header[c]) for c in self.value_cols}
-        self.ctx_periods = periods_in(table.caption + " " + passage.chunk.title)
-        self.in_row = [[term_matches(t.keys, self.row_keys[r]) for r in self.rows] for t in terms]
-        self.in_col = [{c: term_matches(t.keys, self.col_keys[c]) for c in self.value_cols} for t in terms]
+        self.ctx_periods = periods_in(table.caption)
+        # How strongly each term matches each row label and column header: 1 the same word, 0.6 a compound.
+        self.in_row = [[strength(t.keys, self.row_keys[r]) for r in self.rows] for t in terms]
+        self.in_col = [{c: strength(t.keys, self.col_keys[c]) for c in self.value_cols} for t in terms]
         self.totals = [r for r in table.total_rows if r < n_rows]
         self.total_cols = [c for c in self.value_cols
                            if any(w in lang.union("TOTAL_ROW") for w in re.findall(r"[^\W\d_]+", table.header[c].lower()))]  # fmt: skip
@@ -77,19 +80,23 @@ class TableView:
     def row_selectors(self) -> list[int]:
         """Terms that match some rows but not all: they pick rows."""
         n = len(self.rows)
-        return [i for i, hits in enumerate(self.in_row) if 0 < sum(hits) < n]
+        return [i for i, hits in enumerate(self.in_row) if 0 < sum(1 for h in hits if h) < n]
 
     def col_selectors(self) -> list[int]:
         n = len(self.value_cols)
-        return [i for i, hits in enumerate(self.in_col) if 0 < sum(hits.values()) < n]
+        return [i for i, hits in enumerate(self.in_col) if 0 < sum(1 for h in hits.values() if h) < n]
+
+    def _selector_weight(self, i: int) -> float:
+        term = self.analysis.terms[i]
+        return term.weight * (0.5 if self.in_context[i] else 1.0) * (1.5 if term.name else 1.0)
 
     def row_score(self, r: int, terms: Sequence[int] | None = None) -> float:
         chosen = self.row_selectors() if terms is None else terms
-        return sum(self.analysis.terms[i].weight for i in chosen if self.in_row[i][r])
+        return sum(self._selector_weight(i) * self.in_row[i][r] for i in chosen)
 
     def col_score(self, c: int, terms: Sequence[int] | None = None) -> float:
         chosen = self.col_selectors() if terms is None else terms
-        return sum(self.analysis.terms[i].weight for i in chosen if self.in_col[i].get(c))
+        return sum(self._selector_weight(i) * self.in_col[i].get(c, 0.0) for i in chosen)
 
     def period_slots(self, period: str) -> tuple[str, list[int]]:
         """Where a period sits: ('col', columns), ('row', rows), ('ctx', []) or ('', [])."""
@@ -122,6 +129,8 @@ class TableView:
         return (list(rows) if len(rows) == 1 else []), False
 
     def best_cols(self, cols: Sequence[int], unit: str | None, exclude_terms: Sequence[int] = ()) -> list[int]:
+        """Columns with the highest selector weight (of the asked unit, if any); with no
+        selector, or for a total asked for, the totals column."""
         selectors = [i for i in self.col_selectors() if i not in exclude_terms]
         if unit is not None:
             typed = [c for c in cols if self._col_unit(c) == unit]
@@ -129,13 +138,18 @@ class TableView:
         scores = {c: self.col_score(c, selectors) for c in cols}
         top = max(scores.values(), default=0.0)
         best = [c for c in cols if scores[c] == top] if top > 0 else list(cols)
-        if len(best) > 1 and self.analysis.total:
-            best = [c for c in best if c in self.total_cols] or best
+        totals = [c for c in cols if c in self.total_cols]
+        if totals and (top == 0 or (self.analysis.total and len(best) >= 1 and not self._own_selector(best, selectors))):
+            best = totals[:1]
         if len(best) > 1:
             hinted = [c for c in best if any(period_matches(p, self.col_periods[c])
                                              for p in self.analysis.attribution.source_years)]  # fmt: skip
             best = hinted or best
         return best
+
+    def _own_selector(self, cols: Sequence[int], selectors: Sequence[int]) -> bool:
+        """Whether a term that the caption does not already name picks these columns."""
+        return any(not self.in_context[i] and any(self.in_col[i].get(c) for c in cols) for i in selectors)
 
     def _col_unit(self, c: int) -> str:
         units = {row[c].unit for row in self.table.rows if c < len(row) and row[c].is_number}
@@ -148,11 +162,13 @@ class TableView:
         return row[c] if c < len(row) else Cell("", missing=True)
 
     def cell_coverage(self, cells: Sequence[tuple[int, int]], terms: Sequence[Term] | None = None) -> float:
-        """How much of the question the cells' row labels, headers and the table's context cover."""
+        """How much of the question the cells' row labels, headers and the table's caption cover
+        (the document's title counts for less: it speaks for every table in the document)."""
         keys = set(self.ctx_keys)
         for r, c in cells:
             keys |= self.row_keys[r] | self.col_keys[c]
-        return coverage(list(terms if terms is not None else self.analysis.terms), [(frozenset(keys), 1.0)])
+        chosen = list(terms if terms is not None else self.analysis.terms)
+        return coverage(chosen, [(frozenset(keys), 1.0), (self.title_keys, 0.6)])
 
     def operand(self, r: int, c: int, role: str) -> Operand:
         cell = self.cell(r, c)
@@ -235,7 +251,8 @@ def lookup(view: TableView) -> TableResult | None:
     result = TableResult(
         kind="lookup", passage=view.passage, table=view.table, cells=[(r, c)],
         coverage=view.cell_coverage([(r, c)]), value=cell, answer=cell.text, label=view.label(r, c),
-        missing=cell.missing, type_ok=_type_ok(analysis, cell), exact=row_exact,
+        missing=cell.missing, type_ok=_type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
+        exact=row_exact,
     )  # fmt: skip
     return result
 
@@ -258,7 +275,8 @@ def superlative(view: TableView) -> TableResult | None:
             return None
         c = pick(dated, key=lambda k: view.cell(r, k).value or 0.0)
         return _superlative_result(view, r, c, view.table.header[c], [(r, k) for k in dated])
-    chosen_cols = view.best_cols(cols, _unit_for(analysis))
+    unit = analysis.measure_unit or _unit_for(analysis)
+    chosen_cols = view.best_cols(cols, unit or None)
     if len(chosen_cols) != 1:
         return None
     c = chosen_cols[0]
@@ -274,19 +292,23 @@ def superlative(view: TableView) -> TableResult | None:
 
 
 def _superlative_result(view: TableView, r: int, c: int, answer: str, scanned: list[tuple[int, int]]) -> TableResult:
+    """The ranked item; its kind must be the kind asked ('welk land' and a 'Land' column)."""
     cell = view.cell(r, c)
-    terms = [t for t in view.analysis.terms]
+    kind = view.analysis.asked_kind
+    label_header = text_keys(" ".join(view.table.header[k] for k in view.table.label_columns))
+    kind_ok = not kind or term_matches(kind, label_header | view.ctx_keys) or any(
+        term_matches(kind, view.row_keys[k]) for k in view.rows)  # fmt: skip
     return TableResult(kind="superlative", passage=view.passage, table=view.table, cells=[(r, c)],
-                       coverage=view.cell_coverage(scanned, terms), value=cell, answer=answer,
-                       label=view.label(r, c))  # fmt: skip
+                       coverage=view.cell_coverage(scanned), value=cell, answer=answer,
+                       label=view.label(r, c), type_ok=kind_ok)  # fmt: skip
 
 
 # ---------------------------------------------------------------- operations
 
 
-def figure_operands(view: TableView) -> TableResult | None:
-    """Operands for the question's operation from this table's cells, or None."""
-    operation = view.analysis.operation
+def figure_operands(view: TableView, operation: Operation | None = None) -> TableResult | None:
+    """Operands for the question's operation (or ``operation``) from this table's cells, or None."""
+    operation = operation or view.analysis.operation
     if operation is None:
         return None
     if operation in (Operation.GROWTH, Operation.CAGR):
@@ -327,13 +349,15 @@ def _over_periods(view: TableView, operation: Operation) -> TableResult | None:
         return None
     if first[0] == "col":
         rows, exact = view.best_rows(view.rows)
-        c1 = view.best_cols(first[1], None)
-        c2 = view.best_cols(second[1], None)
+        unit = "%" if view.analysis.answer_type == AnswerType.PP else None
+        c1 = view.best_cols(first[1], unit)
+        c2 = view.best_cols(second[1], unit)
         if len(rows) != 1 or len(c1) != 1 or len(c2) != 1 or c1 == c2:
             return None
         cells = [(rows[0], c1[0]), (rows[0], c2[0])]
     else:
-        cols = view.best_cols(view.value_cols, _unit_for(view.analysis) if operation != Operation.DIFFERENCE else None)
+        unit = "%" if view.analysis.answer_type == AnswerType.PP else None
+        cols = view.best_cols(view.value_cols, unit)
         r1, _ = view.best_rows(first[1])
         r2, _ = view.best_rows(second[1])
         if len(cols) != 1 or len(r1) != 1 or len(r2) != 1 or r1 == r2:
@@ -401,24 +425,38 @@ def _between_items(view: TableView, operation: Operation) -> TableResult | None:
     if allowed is None or len(view.analysis.years) > 1:
         return None
     rows, cols = allowed
-    cells: list[tuple[int, int]] | None = None
+    options: list[tuple[float, list[tuple[int, int]]]] = []
     pair = _pair(view, "row", rows)
     if pair:
-        chosen = view.best_cols(cols, None, exclude_terms=())
+        chosen = view.best_cols(cols, "%" if view.analysis.answer_type == AnswerType.PP else None)
         if len(chosen) == 1:
-            cells = [(pair[0], chosen[0]), (pair[1], chosen[0])]
-    if cells is None:
-        pair = _pair(view, "col", cols)
-        if pair:
-            chosen_rows, _ = view.best_rows(rows)
-            if len(chosen_rows) == 1:
-                cells = [(chosen_rows[0], pair[0]), (chosen_rows[0], pair[1])]
-    if cells is None or not _numbers(view, cells):
+            options.append((_pair_score(view, "row", pair), [(pair[0], chosen[0]), (pair[1], chosen[0])]))
+    pair = _pair(view, "col", cols)
+    if pair:
+        chosen_rows, _ = view.best_rows(rows)
+        if len(chosen_rows) == 1:
+            options.append((_pair_score(view, "col", pair), [(chosen_rows[0], pair[0]), (chosen_rows[0], pair[1])]))
+    options = [o for o in options if _numbers(view, o[1])]
+    if not options:
         return None
+    options.sort(key=lambda o: -o[0])
+    if len(options) > 1 and options[0][0] == options[1][0]:
+        return None
+    cells = options[0][1]
     first, second = _in_question_order(view, cells)
     if operation == Operation.RATIO:
         return _figure(view, operation, [view.operand(*first, "numerator"), view.operand(*second, "denominator")])
     return _figure(view, operation, [view.operand(*second, "before"), view.operand(*first, "after")])
+
+
+def _pair_score(view: TableView, axis: str, pair: tuple[int, int]) -> float:
+    """How clearly the question names the two items: names count most."""
+    selectors = view.row_selectors() if axis == "row" else view.col_selectors()
+
+    def hit(i: int, slot: int) -> float:
+        return view.in_row[i][slot] if axis == "row" else view.in_col[i].get(slot, 0.0)
+
+    return sum(view._selector_weight(i) * max(hit(i, pair[0]), hit(i, pair[1])) for i in selectors)
 
 
 def _in_question_order(view: TableView, cells: list[tuple[int, int]]) -> tuple[tuple[int, int], tuple[int, int]]:
@@ -520,7 +558,9 @@ def _sum(view: TableView) -> TableResult | None:
     if len(chosen_cols) != 1:
         return None
     c = chosen_cols[0]
-    named = [r for r in rows if view.row_score(r) > 0]
+    everything = bool(re.search(r"\b(?:alle|all|every|elke)\b", analysis.question, re.I))
+    named = [] if everything else [r for r in rows if any(
+        view.in_row[i][r] and analysis.terms[i].name for i in view.row_selectors())]  # fmt: skip
     items = named if len(named) >= 2 else view.data_rows(rows)
     if view.totals and len(named) < 2:
         return None  # the table states its total: a look-up answers

@@ -314,7 +314,7 @@ def find_tables(text: str, page: int | None = None) -> list[tuple[int, int, Tabl
             continue
         first, caption = _caption_above(lines, block.first)
         last, notes = _notes_below(lines, block.last)
-        table = build_table(block.header, block.body, caption, notes, page)
+        table = build_table(block.header, block.body, caption, notes, page, require_numbers=block.kind != "pipe")
         if table is None:
             i = block.last + 1
             continue

@@ -15,7 +15,8 @@ FILLERS = frozenset(
     """
     number total sum share percentage percent proportion amount was were is are be been
     did do does had has have got get receive received value figure figures level rate
-    average annual annually yearly year years combined altogether in
+    average annual annually yearly year years combined altogether in end beginning
+    two three four five six seven eight nine ten
     """.split()
 )
 ATTRIBUTION_WORDS = frozenset(
@@ -50,7 +51,8 @@ ANSWER_TYPE_CUES = [
     (r"\bsince when\b|\bwhen\b|\bon what date\b", "date"),
     (r"\bhow long\b", "duration"),
     (r"\bhow many\b|\bhow much\b|\bwhat (?:number|amount)\b|\bnumber of\b", "count"),
-    (r"\bwhich\s+(?:country|countries|province|provinces|sector|sectors|region|indicator|indicators|programme|"
+    (r"\bwhat (?:is|was)\b.*\b(?:average|share|rate|level|value|figure|total)\b", "number"),
+    (r"\bwhich\s+(?:[\w-]+\s+)?(?:country|countries|province|provinces|sector|sectors|region|indicator|indicators|programme|"
      r"destination|system|category|school)\b|\bwho\b", "name"),
     (r"^\s*what (?:is|are) (?:a |an |the )?", "definition"),
     (r"\bwhat (?:does|do|did) .* do\b|\bwhich (?:measures|initiatives|actions|steps)\b|\bhow\b", "explanation"),

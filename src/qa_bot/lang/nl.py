@@ -33,6 +33,8 @@ FILLERS = frozenset(
     totaal totale opgeteld samen gemiddeld gemiddelde gemiddelden in jaar jaren
     telde telt tellen telden stond stonden staat staan zat zaten zit zitten ging gingen gaat gaan
     er daarvan hiervan wel eigenlijk momenteel hoog hoge groot grote lang lange veel
+    eind begin midden einde stand peildatum
+    twee drie vier vijf zes zeven acht negen tien twaalf twintig
     """.split()
 )
 # Words that describe where a fact comes from, not the fact itself ("volgens het antwoord
@@ -90,7 +92,10 @@ ANSWER_TYPE_CUES = [
     (r"\bin welk jaar\b|\bwelk (?:school|oproep|kalender)?jaar\b", "year"),
     (r"\bsinds wanneer\b|\bwanneer\b|\bop welke datum\b", "date"),
     (r"\bhoe ?lang\b", "duration"),
+    (r"\bwelk (?:voorlopig |definitief |juist )?cijfer\b", "number"),
     (r"\bhoeveel\b|\baantal\b|\bwelk cijfer\b", "count"),
+    (r"\bwat (?:is|was|bedraagt|bedroeg)\b.*\b(?:gemiddelde|eu-gemiddelde|aandeel|percentage|cijfer|niveau|waarde|"
+     r"totaal|stand)\b", "number"),
     (r"\bwelke?\s+(?:[\w-]+\s+)?(?:land|landen|provincie|provincies|sector|sectoren|regio|regio's|gewest|gemeente|"
      r"indicator|indicatoren|richting|studierichting|opleiding|beroep|bestemming|bestemmingsland|studiedomein|"
      r"systeem|categorie|groep|school|organisatie)\b|\bwie\b", "name"),
@@ -100,7 +105,7 @@ ANSWER_TYPE_CUES = [
 
 # Superlatives: which end of a column or list the question wants.
 SUPERLATIVE_MAX = frozenset(
-    "meeste hoogste grootste populairste sterkste beste hoogst grootst meest eerst bovenaan".split()
+    "meeste hoogste grootste populairste sterkste beste hoogst grootst meest bovenaan".split()
 )
 SUPERLATIVE_MIN = frozenset("minste laagste kleinste zwakste slechtste laagst kleinst minst laatst onderaan".split())
 # "de tien grootste knelpuntberoepen": a superlative after a number selects a top-N list.
