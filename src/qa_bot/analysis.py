@@ -59,6 +59,7 @@ class Term:
     keys: frozenset[str]  # the word's key, its compound pieces and translations
     weight: float  # informativeness (idf), halved for verb forms
     name: bool = False  # capitalised or an acronym: the corpus must know it
+    verb: bool = False  # a verb form: prose may say it, a table never does
 
 
 @dataclass(frozen=True)
@@ -417,8 +418,8 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             piece_lower = piece.lower()
             keys = {key(t) for t in raw_tokens(place)} if place else set()
             keys |= {key(t) for t in raw_tokens(piece_lower)} | {key(piece_lower)}
-            translated = translations(piece_lower, language) if language == "en" else ()
-            for t in translated:
+            translated = translations(piece_lower, language)
+            for t in translated:  # English words for English reports, Dutch words for Dutch ones
                 keys |= {key(x) for x in raw_tokens(t)}
             main = key(place or piece_lower)
             if not main or main in seen or main.isdigit():
@@ -426,9 +427,10 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             seen.add(main)
             is_name = bool(place) or piece_name or (capital and piece[:1].isupper())
             weight = _weight(idf, main, keys, translated, knows, language)
-            if _verb_like(piece_lower):
+            verb = _verb_like(piece_lower)
+            if verb:
                 weight *= 0.5
-            term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name)
+            term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb)
             if is_name and knows is not None and not knows(term.keys):
                 unknown.append(piece)
             terms.append(term)

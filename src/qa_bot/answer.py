@@ -22,7 +22,7 @@ from enum import Enum
 
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
-from qa_bot.figures import operands_for, unsupported_numbers
+from qa_bot.figures import operands_for, refers_back, unsupported_numbers
 from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
@@ -259,8 +259,9 @@ class Composer:
             result = superlative(view)
             if result is None:
                 continue
-            out.append(Choice(self._table_confidence(analysis, result), lambda r=result: self._render_superlative(analysis, r),
-                              "superlative"))  # fmt: skip
+            everything = [(r, c) for r in view.rows for c in view.value_cols]  # "welk EU-land": the EU row counts
+            out.append(Choice(self._table_confidence(analysis, result, everything),
+                              lambda r=result: self._render_superlative(analysis, r), "superlative"))  # fmt: skip
         return out
 
     def _table_figures(self, analysis: QuestionAnalysis, views: list[TableView],
@@ -369,8 +370,8 @@ class Composer:
                 if not found:
                     continue
                 if lo != hi and any(coverage(analysis.terms, [(text_keys(text[a:b]), 1.0)]) < 0.5
-                                    for a, b in cand.sentences[lo : hi + 1]):  # fmt: skip
-                    continue  # each sentence of a pair must itself be about the question
+                                    and not refers_back(text[a:b]) for a, b in cand.sentences[lo : hi + 1]):  # fmt: skip
+                    continue  # each sentence of a pair must itself be about the question, or refer back
                 operands = [_quantity_operand(q, role, start) for q, role in found]
                 covered = cand.coverage if lo == hi else cand.coverage * 0.95
                 names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title))

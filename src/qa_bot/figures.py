@@ -31,6 +31,12 @@ _BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantall
                              r"waren dat er|was dat)\b", re.I)
 
 
+def refers_back(sentence: str) -> bool:
+    """'In 2024 daalde dat aantal tot 12.931', 'Daarvan gingen er 1.942 …': the sentence
+    continues the subject of the one before."""
+    return bool(_OF_WHICH.search(sentence) or _BACK_REFERENCE.search(sentence))
+
+
 def compatible(a: Quantity, b: Quantity) -> bool:
     """Same unit, and for counts the same counted noun when both name one."""
     if a.unit != b.unit:
@@ -158,6 +164,8 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
         small, large = (a, b) if a.value <= b.value else (b, a)
         if operation == Operation.RATIO:
             return [(large, "numerator"), (small, "denominator")], ""
+        if operation == Operation.DIFFERENCE:
+            return [(small, "before"), (large, "after")], ""
         if a.unit == "%" and operation != Operation.DIFFERENCE:
             reason = "share_of_percentages"
             continue

@@ -56,8 +56,11 @@ class TableView:
         terms = analysis.terms
         n_rows = len(table.rows)
         self.rows = list(range(n_rows))
+        # Running numbers ('Nr', 'Rang') are values only when the question asks for them.
+        asks_rank = bool(re.search(r"\b(?:rang|rank|plaats|place|positie|position)\b", analysis.question, re.I))
         self.value_cols = [c for c in table.value_columns()
-                           if any(c < len(r) and (r[c].is_number or r[c].missing) for r in table.rows)]  # fmt: skip
+                           if any(c < len(r) and (r[c].is_number or r[c].missing) for r in table.rows)
+                           and (asks_rank or not _is_index_header(table.header[c]))]  # fmt: skip
         self.text_cols = [c for c in table.value_columns() if c not in self.value_cols]
         self.row_keys = [text_keys(" ".join(cell.text for cell in row if not cell.is_number)) for row in table.rows]
         self.col_keys = {c: text_keys(table.header[c]) for c in range(len(table.header))}
@@ -77,14 +80,22 @@ class TableView:
 
     # -- selection --------------------------------------------------------------------
 
+    def _kind_term(self, i: int) -> bool:
+        """'welk land': the kind of thing asked names no row."""
+        kind = self.analysis.asked_kind
+        if self.analysis.answer_type not in (AnswerType.NAME, AnswerType.YEAR):
+            return False  # "welke score": the kind picks the column
+        return bool(kind) and bool(self.analysis.terms[i].keys & kind)
+
     def row_selectors(self) -> list[int]:
         """Terms that match some rows but not all: they pick rows."""
         n = len(self.rows)
-        return [i for i, hits in enumerate(self.in_row) if 0 < sum(1 for h in hits if h) < n]
+        return [i for i, hits in enumerate(self.in_row) if 0 < sum(1 for h in hits if h) < n and not self._kind_term(i)]
 
     def col_selectors(self) -> list[int]:
         n = len(self.value_cols)
-        return [i for i, hits in enumerate(self.in_col) if 0 < sum(1 for h in hits.values() if h) < n]
+        return [i for i, hits in enumerate(self.in_col)
+                if 0 < sum(1 for h in hits.values() if h) < n and not self._kind_term(i)]  # fmt: skip
 
     def _selector_weight(self, i: int) -> float:
         term = self.analysis.terms[i]
@@ -99,15 +110,18 @@ class TableView:
         return sum(self._selector_weight(i) * self.in_col[i].get(c, 0.0) for i in chosen)
 
     def period_slots(self, period: str) -> tuple[str, list[int]]:
-        """Where a period sits: ('col', columns), ('row', rows), ('ctx', []) or ('', [])."""
-        cols = [c for c in self.value_cols if period_matches(period, self.col_periods[c])]
-        if cols:
-            return "col", cols
-        rows = [r for r in self.rows if period_matches(period, self.row_periods[r])]
-        if rows:
-            return "row", rows
-        if period_matches(period, self.ctx_periods) and not any(self.col_periods.values()):
-            return "ctx", []
+        """Where a period sits: ('col', columns), ('row', rows), ('ctx', []) or ('', []).
+        A date asked ('1 september 2017') falls back to its year when the table only prints
+        years (the caption then gives the day: 'toestand op 1 september')."""
+        for asked in (period, period[:4]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period) else (period,):
+            cols = [c for c in self.value_cols if period_matches(asked, self.col_periods[c])]
+            if cols:
+                return "col", cols
+            rows = [r for r in self.rows if period_matches(asked, self.row_periods[r])]
+            if rows:
+                return "row", rows
+            if period_matches(asked, self.ctx_periods) and not any(self.col_periods.values()):
+                return "ctx", []
         return "", []
 
     def data_rows(self, rows: Sequence[int]) -> list[int]:
@@ -125,7 +139,7 @@ class TableView:
             return _tightest(best, self, selectors), True
         totals = [r for r in rows if r in self.totals]
         if totals:
-            return totals[:1], False
+            return totals[:1], self.analysis.total  # the totals row: asked for, or the default
         return (list(rows) if len(rows) == 1 else []), False
 
     def best_cols(self, cols: Sequence[int], unit: str | None, exclude_terms: Sequence[int] = ()) -> list[int]:
@@ -167,7 +181,8 @@ class TableView:
         keys = set(self.ctx_keys)
         for r, c in cells:
             keys |= self.row_keys[r] | self.col_keys[c]
-        chosen = list(terms if terms is not None else self.analysis.terms)
+        # A table has no verbs: "hoeveel leerlingen waren ingeschreven" is covered by its headers.
+        chosen = [t for t in (terms if terms is not None else self.analysis.terms) if not t.verb]
         return coverage(chosen, [(frozenset(keys), 1.0), (self.title_keys, 0.6)])
 
     def operand(self, r: int, c: int, role: str) -> Operand:
@@ -179,6 +194,11 @@ class TableView:
 
     def label(self, r: int, c: int) -> str:
         return f"{self.table.label(r)} — {self.table.header[c]}"
+
+
+def _is_index_header(header: str) -> bool:
+    words = header.lower().split()
+    return bool(words) and words[0].strip(".") in {h.strip(".") for h in lang.union("INDEX_HEADERS")}
 
 
 def _first_period(text: str) -> str:
@@ -224,8 +244,7 @@ def _type_ok(analysis: QuestionAnalysis, cell: Cell) -> bool:
 def _period_filter(view: TableView, periods: Sequence[str]) -> tuple[list[int], list[int]] | None:
     """Rows and value columns allowed by the asked periods, or None when a period is not in the table."""
     rows, cols = list(view.rows), list(view.value_cols)
-    for period in periods:
-        axis, slots = view.period_slots(period)
+    for axis, slots in _period_axes(view, periods):
         if axis == "col":
             cols = [c for c in cols if c in slots]
         elif axis == "row":
@@ -233,6 +252,19 @@ def _period_filter(view: TableView, periods: Sequence[str]) -> tuple[list[int], 
         elif axis != "ctx":
             return None
     return rows, cols
+
+
+def _period_axes(view: TableView, periods: Sequence[str]) -> list[tuple[str, list[int]]]:
+    """Where each asked period sits, on one axis for all of them when the table allows it."""
+    found = [view.period_slots(p) for p in periods]
+    axes = {axis for axis, _ in found}
+    if len(axes) > 1 and "" not in axes:
+        # e.g. "1 september 2017" in the caption but 2021 as a row: read both as rows (years).
+        years = [view.period_slots(p[:4]) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", p) else view.period_slots(p)
+                 for p in periods]  # fmt: skip
+        if len({axis for axis, _ in years}) == 1:
+            return years
+    return found
 
 
 def lookup(view: TableView) -> TableResult | None:
@@ -344,7 +376,7 @@ def _over_periods(view: TableView, operation: Operation) -> TableResult | None:
     periods = view.analysis.years
     if len(periods) != 2:
         return None
-    first, second = (view.period_slots(p) for p in periods)
+    first, second = _period_axes(view, periods)
     if first[0] != second[0] or first[0] not in ("col", "row"):
         return None
     if first[0] == "col":
@@ -396,14 +428,19 @@ def _role(op: Operand, role: str) -> Operand:
 
 
 def _pair(view: TableView, axis: str, slots: Sequence[int]) -> tuple[int, int] | None:
-    """Two items of one axis that the question names with different terms."""
+    """Two items of one axis that the question names with different terms (the best-named pair)."""
     selectors = view.row_selectors() if axis == "row" else view.col_selectors()
+
+    def hit(i: int, s: int) -> float:
+        return view.in_row[i][s] if axis == "row" else view.in_col[i].get(s, 0.0)
+
     hits: dict[int, set[int]] = {}
     for i in selectors:
         for s in slots:
-            if (view.in_row[i][s] if axis == "row" else view.in_col[i].get(s)):
+            if hit(i, s):
                 hits.setdefault(s, set()).add(i)
     best: tuple[float, tuple[int, int]] | None = None
+    tied = False
     items = sorted(hits)
     for x in range(len(items)):
         for y in range(x + 1, len(items)):
@@ -411,12 +448,13 @@ def _pair(view: TableView, axis: str, slots: Sequence[int]) -> tuple[int, int] |
             own_a, own_b = hits[a] - hits[b], hits[b] - hits[a]
             if not own_a or not own_b:
                 continue
-            score = sum(view.analysis.terms[i].weight for i in hits[a] | hits[b])
-            if best is None or score > best[0]:
-                best = (score, (a, b))
-            elif score == best[0]:
-                return None
-    return best[1] if best else None
+            score = sum(view._selector_weight(i) * hit(i, a) for i in own_a) + sum(
+                view._selector_weight(i) * hit(i, b) for i in own_b)  # fmt: skip
+            if best is None or score > best[0] + 1e-9:
+                best, tied = (score, (a, b)), False
+            elif abs(score - best[0]) <= 1e-9:
+                tied = True
+    return None if best is None or tied else best[1]
 
 
 def _between_items(view: TableView, operation: Operation) -> TableResult | None:

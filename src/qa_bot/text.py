@@ -120,10 +120,17 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 @functools.lru_cache(maxsize=200_000)
 def lemma_of(word: str) -> str:
-    """Dutch lemma, lower case: beurzen → beurs, toegekend → toekennen."""
+    """Dutch lemma, lower case: beurzen → beurs, toegekend → toekennen; an inflected
+    adjective or participle the lemmatiser does not know loses its -e first
+    (aangevraagde → aangevraagd → aanvragen)."""
     import simplemma
 
-    return str(simplemma.lemmatize(word, lang="nl")).lower().replace("_", "")
+    lemma = str(simplemma.lemmatize(word, lang="nl")).lower().replace("_", "")
+    if lemma == word and len(word) > 5 and word.endswith("e"):
+        shorter = str(simplemma.lemmatize(word[:-1], lang="nl")).lower().replace("_", "")
+        if shorter != word[:-1]:
+            return shorter
+    return lemma
 
 
 @functools.lru_cache(maxsize=200_000)
