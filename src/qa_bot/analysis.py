@@ -60,6 +60,7 @@ class Term:
     weight: float  # informativeness (idf), halved for verb forms
     name: bool = False  # capitalised or an acronym: the corpus must know it
     verb: bool = False  # a verb form: prose may say it, a table never does
+    qualifier: bool = False  # the specific part of a compound ('bso' in 'bso-leerlingen'): it must be at the number
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class QuestionAnalysis:
     target: float | None = None  # "het streefdoel van 45%"
     target_unit: str = ""
     year_range: bool = False  # "over de jaren 2020 tot 2023": every year in between
+    counted: Term | None = None  # what "hoeveel X" counts
     per: str = ""  # "per goedgekeurde aanvraag": the count an average divides by
     whole_terms: tuple[Term, ...] = ()  # "aandeel van <whole>": what a share is a share of
     unknown_names: tuple[str, ...] = ()
@@ -164,6 +166,7 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         year_range=year_range,
         per=_per(lower),
         whole_terms=tuple(whole),
+        counted=_counted(lower, terms),
         unknown_names=tuple(unknown),
     )
 
@@ -342,6 +345,22 @@ def _answer_type(lower: str, language: str, operation: Operation | None) -> Answ
     return AnswerType.OTHER
 
 
+def _counted(lower: str, terms: list[Term]) -> Term | None:
+    """The term a "hoeveel X" / "how many X" question counts: the first noun after it (an
+    inflected adjective like 'nieuwe' or 'erkende' is skipped)."""
+    match = re.search(r"\b(?:hoeveel|how many)\s+((?:[\w+-]+\s+){0,3})", lower + " ")
+    if not match:
+        return None
+    for word in match.group(1).split():
+        if word in _all("STOP_WORDS") or word in _all("FILLERS"):
+            return None
+        if re.fullmatch(r"[^\W\d]{3,}e", word) and word not in ("leerlinge",):
+            continue  # nieuwe, unieke, erkende
+        head = re.split(r"-", word)[-1]
+        return next((t for t in terms if key(head) in t.keys or key(word) in t.keys), None)
+    return None
+
+
 def _asked_kind(lower: str) -> frozenset[str]:
     """Keys of the noun after 'welk(e)' / 'which': what kind of thing the answer names
     ('welke provincie telt' → provincie; 'welke duale studierichting' → duaal, studierichting)."""
@@ -413,7 +432,8 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
         if lower in comparatives and _used_comparatively(text, match.start(), match.end()):
             continue  # "hoeveel punt hoger … dan": a comparison, not "hoger onderwijs"
         capital = (not at_start and word[0].isupper()) or bool(re.fullmatch(r"[A-Z]{2,}[\w+-]*", word))
-        for piece, piece_name in _pieces(word, skip):
+        pieces = _pieces(word, skip)
+        for position, (piece, piece_name) in enumerate(pieces):
             place = place_of(piece)
             piece_lower = piece.lower()
             keys = {key(t) for t in raw_tokens(place)} if place else set()
@@ -430,7 +450,8 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             verb = _verb_like(piece_lower)
             if verb:
                 weight *= 0.5
-            term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb)
+            term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,
+                        qualifier=position < len(pieces) - 1)  # fmt: skip
             if is_name and knows is not None and not knows(term.keys):
                 unknown.append(piece)
             terms.append(term)

@@ -61,17 +61,18 @@ def abstain(question: str, language: str, reason: Reason, detail: str = "", pass
                   reason=reason.value, passages=list(passages), confidence=round(confidence, 4))  # fmt: skip
 
 
-def confidence(coverage: float, *, names_ok: bool = True, type_ok: bool = True, rank: int = 1, exact: bool = True,
+def confidence(coverage: float, *, names_ok: float = 1.0, type_ok: bool = True, rank: int = 1, exact: bool = True,
                fit: float = 1.0, source: float = 1.0) -> float:  # fmt: skip
     """One number in [0, 1] from a candidate's features:
 
-    coverage × fit × (0.5 if a name the question uses is missing) × (0.6 if the value is of
+    coverage × fit × names (1 when every name the question uses is at the answer, 0.85 when
+    one is only elsewhere in its document, 0.5 when absent) × (0.6 if the value is of
     another kind than asked) × (0.92 if the selection fell back to a default, e.g. the totals
     row) × (1 − 0.03 · (rank − 1)) × source, where ``source`` is 1.15 for the document the
     question names and 0.6 for another one (capped at 1 overall).
     """
     value = coverage * fit
-    value *= 1.0 if names_ok else 0.5
+    value *= names_ok
     value *= 1.0 if type_ok else 0.6
     value *= 1.0 if exact else 0.92
     value *= 1.0 - 0.03 * (max(rank, 1) - 1)
@@ -206,8 +207,17 @@ class Composer:
             named = any(term_matches(text_keys(p), people) for p in attribution.persons)
         return 1.15 if named else 0.6
 
-    def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str]) -> bool:
-        return not unmatched_names(analysis.terms, context)
+    def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str], doc_id: str = "") -> float:
+        """1 when the context holds every name of the question; 0.85 when the missing ones are
+        elsewhere in the same document (the document is about them); else 0.5."""
+        missing = unmatched_names(analysis.terms, context)
+        if not missing:
+            return 1.0
+        if doc_id and self.doc_keys is not None:
+            document = self.doc_keys(doc_id)
+            if not unmatched_names([t for t in analysis.terms if t.text in missing], document):
+                return 0.85
+        return 0.5
 
     def _table_context(self, view: TableView, cells: Sequence[tuple[int, int]]) -> frozenset[str]:
         keys = set(view.ctx_keys)
@@ -220,7 +230,8 @@ class Composer:
         keys = set(view_context)
         for r, c in list(result.cells) + list(scanned):
             keys |= text_keys(result.table.label(r)) | text_keys(result.table.header[c])
-        return confidence(result.coverage, names_ok=self._names_ok(analysis, frozenset(keys)), type_ok=result.type_ok,
+        return confidence(result.coverage, names_ok=self._names_ok(analysis, frozenset(keys), result.passage.chunk.doc_id),
+                          type_ok=result.type_ok,
                           rank=result.passage.rank, exact=result.exact,
                           source=self._source_factor(result.passage, analysis))  # fmt: skip
 
@@ -312,7 +323,7 @@ class Composer:
                 context = text_keys(cand.text) | text_keys(_previous_sentence(cand)) | text_keys(cand.passage.chunk.title)
             else:
                 context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
-            names_ok = self._names_ok(analysis, context)
+            names_ok = self._names_ok(analysis, context, cand.passage.chunk.doc_id if not numeric else "")
             source = self._source_factor(cand.passage, analysis)
             if cand.passage.chunk.part == "vraag":
                 source *= 0.85  # the member's question states what is asked, the answer what is known
@@ -327,6 +338,9 @@ class Composer:
                 if stated and analysis.operation == Operation.AVERAGE and not _AVERAGE_CUE.search(cand.text):
                     continue  # "gemiddeld …?" is not answered by a total
                 fit = cand.quantity_score
+                local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if refers_back(cand.text) else frozenset())
+                if any(t.qualifier and not term_matches(t.keys, local) for t in analysis.terms):
+                    fit *= 0.6  # "bso" of "bso-leerlingen" is not at this number: it counts something wider
                 if stated and analysis.operation == Operation.SUM:
                     fit *= 0.9  # "samen" asks to add up the items
                 if analysis.total and not _TOTAL_CUE.search(cand.text):
@@ -374,7 +388,8 @@ class Composer:
                     continue  # each sentence of a pair must itself be about the question, or refer back
                 operands = [_quantity_operand(q, role, start) for q, role in found]
                 covered = cand.coverage if lo == hi else cand.coverage * 0.95
-                names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title))
+                names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title),
+                                          cand.passage.chunk.doc_id)
                 fit = 1.0 if _nouns_fit(analysis, found) else 0.8
                 score = confidence(covered, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
                                    source=self._source_factor(cand.passage, analysis))  # fmt: skip

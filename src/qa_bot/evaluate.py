@@ -94,10 +94,11 @@ def canonical(text: str, language: str = "nl") -> str:
 
 
 def contains(text: str, expected: str, language: str = "nl") -> bool:
-    """Whether ``text`` holds ``expected``; a number must match a whole number."""
+    """Whether ``text`` holds ``expected``; a number must match a whole number. An answer
+    in English may quote Dutch numbers ('21.483'), so both notations are read."""
     needle = canonical(expected, "nl")
-    hay = canonical(text, language)
-    return re.search(r"(?<![\d.])" + re.escape(needle) + r"(?![\d]|[.,]\d)", hay) is not None
+    pattern = re.compile(r"(?<![\d.])" + re.escape(needle) + r"(?![\d]|[.,]\d)")
+    return any(pattern.search(canonical(text, reading)) for reading in dict.fromkeys((language, "nl")))
 
 
 def same_unit(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qa_bot.numbers import Quantity, numbers_in, quantities, same_value
+from qa_bot.numbers import Quantity, number_readings, numbers_in, quantities, same_value
 from qa_bot.operations import Operation
 from qa_bot.types import Citation, Figure
 
@@ -147,6 +147,9 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
             if question_years and not _years_fit(question_years, [before.year, after.year]):
                 reason = "no_figures_for"
                 continue
+            if len(question_years) == 1 and years_differ:
+                reason = "no_two_numbers"  # one period asked: a comparison within it, not a change
+                continue
             if len(question_years) == 2 and not (_years_fit(question_years[:1], [before.year, after.year])
                                                  and _years_fit(question_years[1:], [before.year, after.year])):  # fmt: skip
                 reason = "no_figures_for"
@@ -195,7 +198,10 @@ def unsupported_numbers(text: str, citations: list[Citation], figures: list[Figu
     for quoted in re.findall(r"[„\"“]([^”\"]+)[”\"]", body):
         if any(quoted in c.passage for c in citations):  # a verbatim quote is checked as printed
             body = body.replace(quoted, " ")
-    return [v for v in numbers_in(body, language) if not any(same_value(v, a, 1e-6) for a in allowed)]
+    # A number is supported when one of its readings is: source numbers keep their Dutch
+    # notation inside an English answer.
+    return [min(values) for values in number_readings(body)
+            if not any(same_value(v, a, 1e-6) for v in values for a in allowed)]
 
 
 def _operand_cited(op, printed: list[float], asked: list[float]) -> bool:  # type: ignore[no-untyped-def]

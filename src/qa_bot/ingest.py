@@ -289,8 +289,16 @@ def _column_descriptions(path: Path, raw: str) -> dict[str, str]:
         for _, _, table in find_tables(text):
             listed = {row[0].text.strip("`") for row in table.rows if row}
             if len(names & listed) >= max(2, len(names) // 2):
-                return {row[0].text.strip("`"): ", ".join(c.text for c in row[1:] if c.text and c.text != "tekst")
-                        for row in table.rows if row}  # fmt: skip
+                out: dict[str, str] = {}
+                previous = ""
+                for row in table.rows:
+                    described = ", ".join(c.text for c in row[1:] if c.text and c.text != "tekst")
+                    if re.match(r"(?i)idem\b", described) and previous:
+                        # "idem, 2022": the description above, for another year
+                        described = re.sub(r"(?:19|20)\d{2}", "", previous).strip(" ,") + described[4:]
+                    out[row[0].text.strip("`")] = described
+                    previous = described
+                return out
     return {}
 
 

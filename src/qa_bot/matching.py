@@ -29,10 +29,21 @@ def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
 
 
 def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
-    """1 for the same word, 0.6 for a compound or inflection ('fietsers' in 'bromfietsers'), else 0."""
+    """1 for the same word; 0.6 when the text word is a compound with this word as its head
+    ('mobiliteit' in 'leermobiliteit', 'fietsers' in 'bromfietsers') or an inflection; 0.3 when
+    it is only a modifier ('opleiding' in 'opleidingsvorm', 'Erasmus' in 'ErasmusPro'); else 0."""
     if forms & text_keys_:
         return 1.0
-    return 0.6 if term_matches(forms, text_keys_) else 0.0
+    best = 0.0
+    for form in forms:
+        if len(form) < 4 or form.isdigit():
+            continue
+        for candidate in text_keys_:
+            if candidate.endswith(form) or (len(candidate) >= 4 and candidate in form and len(form) - len(candidate) <= 3):
+                return 0.6
+            if form in candidate:
+                best = max(best, 0.5 if len(form) >= 6 else 0.3)  # a long word inside a compound is still specific
+    return best
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -50,16 +61,15 @@ def weight(terms: Sequence[Term], mask: Iterable[bool]) -> float:
 
 def coverage(terms: Sequence[Term], layers: Sequence[tuple[frozenset[str], float]]) -> float:
     """Σ weight · credit / Σ weight, each term credited by the first layer it matches
-    (e.g. sentence 1.0, passage 0.75, document title 0.75, document 0.4)."""
+    (e.g. sentence 1.0, passage 0.6, document title 0.6, document 0.3), times how strongly
+    it matches there (:func:`strength`)."""
     total = sum(t.weight for t in terms)
     if total <= 0:
         return 1.0
     got = 0.0
     for term in terms:
-        for layer_keys, credit in layers:
-            if term_matches(term.keys, layer_keys):
-                got += term.weight * credit
-                break
+        got += term.weight * max((credit * strength(term.keys, layer_keys) for layer_keys, credit in layers),
+                                 default=0.0)  # fmt: skip
     return got / total
 
 

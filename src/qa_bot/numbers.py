@@ -151,6 +151,7 @@ _DATE_WORDS = re.compile(
     + r")\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b",
     re.IGNORECASE,
 )
+_MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _SCHOOL_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2}|\d{2})(?![\d])")
 _PLAIN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
 
@@ -183,6 +184,9 @@ def period_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
             day, month, year = int(m.group(9)), int(m.group(8)), m.group(7)
         if 1 <= day <= 31 and 1 <= month <= 12:
             add(f"{year}-{month:02d}-{day:02d}", m.span())
+    for m in _MONTH_YEAR.finditer(text):
+        if not any(a <= m.start() < b for a, b in taken):
+            add(f"{m.group(2)}-{_MONTH_NUMBER[m.group(1).lower()]:02d}", m.span())
     for m in _SCHOOL_YEAR.finditer(text):
         if any(a <= m.start() < b for a, b in taken):
             continue
@@ -201,18 +205,19 @@ def period_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
 
 def period_years(period: str) -> set[str]:
     """The calendar years a period touches."""
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", period):
         return {period[:4]}
     return set(re.findall(r"(?:19|20)\d{2}", period))
 
 
 def period_matches(asked: str, printed: list[str]) -> bool:
     """Whether a period the question asks about is among the periods a text prints: exactly,
-    or a year asked that a printed date falls in ('2024' and '31 december 2024')."""
+    or one that a printed, more precise period falls in ('2024' and '31 december 2024';
+    'oktober 2024' and '1 oktober 2024'). A school year ('2023-2024') is its own period."""
     if asked in printed:
         return True
-    if re.fullmatch(r"\d{4}", asked):
-        return any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", p) and p.startswith(asked) for p in printed)
+    if re.fullmatch(r"\d{4}(?:-\d{2})?", asked):
+        return any(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p) and p.startswith(asked + "-") for p in printed)
     return False
 
 
@@ -399,6 +404,25 @@ def numbers_in(text: str, language: str = "nl") -> list[float]:
         if match.group("mult"):
             values.append(value * MULTIPLIERS[match.group("mult").lower()])
     return values
+
+
+def number_readings(text: str) -> list[set[float]]:
+    """Each number printed in ``text`` with every value it can be read as (Dutch and English
+    conventions, with and without its multiplier): '21.483' is 21483 or 21.483."""
+    readings: list[set[float]] = []
+    for match in _NUMBER.finditer(text):
+        values: set[float] = set()
+        for language in ("nl", "en"):
+            try:
+                value = parse_number(match.group("num"), language)
+            except ValueError:
+                continue
+            values.add(value)
+            if match.group("mult"):
+                values.add(value * MULTIPLIERS[match.group("mult").lower()])
+        if values:
+            readings.append(values)
+    return readings
 
 
 def same_value(a: float, b: float, rel: float = 1e-9) -> bool:

@@ -52,8 +52,11 @@ def _layers(sentence: str, previous: str, passage: Passage, doc_keys: DocKeys | 
     it, which a sentence refers back to ("Daarvan waren er …"); the passage; the document's
     title; the rest of the document. Context flows backwards: a qualifier in a later
     sentence ("… en 837 voor personeel") does not describe this sentence's number."""
+    from qa_bot.figures import refers_back
+
     chunk = passage.chunk
-    layers = [(text_keys(sentence), 1.0), (text_keys(previous), 0.9), (text_keys(chunk.text), 0.6),
+    carried = 0.9 if refers_back(sentence) else 0.6  # "Daarvan …", "dat aantal": the subject carries over
+    layers = [(text_keys(sentence), 1.0), (text_keys(previous), carried), (text_keys(chunk.text), 0.5),
               (text_keys(chunk.title), 0.6)]  # fmt: skip
     if doc_keys is not None:
         layers.append((doc_keys(chunk.doc_id), 0.3))
@@ -101,7 +104,6 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
     question counts, when the sentence names several years and it has none of its own,
     or when it is approximate ("ruim de helft").
     """
-    years = analysis.year_set()
     found = quantities(sentence)
     content = [t for t in analysis.terms if not t.name] or list(analysis.terms)
     total = max(sum(t.weight for t in content), 1e-9)
@@ -112,7 +114,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
         factor = 1.0
         if analysis.years:
             if q.year:
-                if not (set(re.findall(r"\d{4}", q.year)) & years):
+                if not any(period_matches(p, [q.year]) or period_matches(q.year, [p]) for p in analysis.years):
                     continue
             elif not any(period_matches(p, list(periods)) for p in analysis.years):
                 continue

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis, Term
@@ -134,7 +134,7 @@ class TableView:
         selectors = [i for i in self.row_selectors() if i not in exclude_terms]
         scores = {r: self.row_score(r, selectors) for r in rows}
         top = max(scores.values(), default=0.0)
-        if top > 0:
+        if top >= 0.5:  # a compound modifier alone ('opleiding' in 'opleidingsvorm') picks no row
             best = [r for r in rows if scores[r] == top]
             return _tightest(best, self, selectors), True
         totals = [r for r in rows if r in self.totals]
@@ -181,8 +181,10 @@ class TableView:
         keys = set(self.ctx_keys)
         for r, c in cells:
             keys |= self.row_keys[r] | self.col_keys[c]
-        # A table has no verbs: "hoeveel leerlingen waren ingeschreven" is covered by its headers.
-        chosen = [t for t in (terms if terms is not None else self.analysis.terms) if not t.verb]
+        # A table has few verbs: "hoeveel leerlingen waren ingeschreven" is covered by its headers,
+        # so a verb weighs half again here.
+        chosen = [replace(t, weight=t.weight * 0.5) if t.verb else t
+                  for t in (terms if terms is not None else self.analysis.terms)]  # fmt: skip
         return coverage(chosen, [(frozenset(keys), 1.0), (self.title_keys, 0.6)])
 
     def operand(self, r: int, c: int, role: str) -> Operand:
@@ -280,11 +282,13 @@ def lookup(view: TableView) -> TableResult | None:
         return None
     r, c = rows[0], cols[0]
     cell = view.cell(r, c)
+    counted = analysis.counted
+    counts = counted is None or term_matches(counted.keys, view.ctx_keys | view.row_keys[r] | view.col_keys[c])
     result = TableResult(
         kind="lookup", passage=view.passage, table=view.table, cells=[(r, c)],
         coverage=view.cell_coverage([(r, c)]), value=cell, answer=cell.text, label=view.label(r, c),
-        missing=cell.missing, type_ok=_type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
-        exact=row_exact,
+        missing=cell.missing, exact=row_exact,
+        type_ok=counts and _type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
     )  # fmt: skip
     return result
 
