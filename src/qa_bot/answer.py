@@ -71,6 +71,9 @@ def confidence(coverage: float, *, names_ok: float = 1.0, type_ok: bool = True, 
     row) × (1 − 0.03 · (rank − 1)) × source, where ``source`` is 1.15 for the document the
     question names and 0.6 for another one (capped at 1 overall).
     """
+    _LAST_FEATURES.clear()
+    _LAST_FEATURES.update(coverage=round(coverage, 3), names=names_ok, type_ok=type_ok, rank=rank, exact=exact,
+                          fit=round(fit, 3), source=source)  # fmt: skip
     value = coverage * fit
     value *= names_ok
     value *= 1.0 if type_ok else 0.6
@@ -78,6 +81,9 @@ def confidence(coverage: float, *, names_ok: float = 1.0, type_ok: bool = True, 
     value *= 1.0 - 0.03 * (max(rank, 1) - 1)
     value *= source
     return max(0.0, min(1.0, value))
+
+
+_LAST_FEATURES: dict[str, object] = {}  # the features of the last confidence() call (for debugging)
 
 
 @dataclass
@@ -88,6 +94,7 @@ class Choice:
     not_kept: bool = False
     detail: str = ""
     values: tuple[float, ...] = ()  # the numbers this answer would assert
+    features: dict[str, object] = field(default_factory=lambda: dict(_LAST_FEATURES))
 
 
 _CORRECTION = [
@@ -207,16 +214,18 @@ class Composer:
             named = any(term_matches(text_keys(p), people) for p in attribution.persons)
         return 1.15 if named else 0.6
 
-    def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str], doc_id: str = "") -> float:
-        """1 when the context holds every name of the question; 0.85 when the missing ones are
-        elsewhere in the same document (the document is about them); else 0.5."""
-        missing = unmatched_names(analysis.terms, context)
+    def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str], doc_id: str = "",
+                  near: frozenset[str] = frozenset()) -> float:  # fmt: skip
+        """1 when the context holds every name of the question; 0.9 when a missing one is
+        nearby (the passage), 0.8 when it is elsewhere in the same document (which is about
+        it); else 0.5."""
+        missing = [t for t in analysis.terms if t.text in unmatched_names(analysis.terms, context)]
         if not missing:
             return 1.0
-        if doc_id and self.doc_keys is not None:
-            document = self.doc_keys(doc_id)
-            if not unmatched_names([t for t in analysis.terms if t.text in missing], document):
-                return 0.85
+        if near and not unmatched_names(missing, near):
+            return 0.9
+        if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id)):
+            return 0.8
         return 0.5
 
     def _table_context(self, view: TableView, cells: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -226,12 +235,13 @@ class Composer:
         return frozenset(keys)
 
     def _table_confidence(self, analysis: QuestionAnalysis, result: TableResult, scanned: Sequence[tuple[int, int]] = ()) -> float:
-        view_context = text_keys(" ".join([result.table.caption, result.passage.chunk.title, *result.table.notes]))
+        view_context = text_keys(" ".join([result.table.caption, result.passage.chunk.title, result.table.intro,
+                                           *result.table.notes]))  # fmt: skip
         keys = set(view_context)
         for r, c in list(result.cells) + list(scanned):
             keys |= text_keys(result.table.label(r)) | text_keys(result.table.header[c])
         return confidence(result.coverage, names_ok=self._names_ok(analysis, frozenset(keys), result.passage.chunk.doc_id),
-                          type_ok=result.type_ok,
+                          type_ok=result.type_ok, fit=1.0 if result.counts else 0.8,
                           rank=result.passage.rank, exact=result.exact,
                           source=self._source_factor(result.passage, analysis))  # fmt: skip
 
@@ -323,7 +333,8 @@ class Composer:
                 context = text_keys(cand.text) | text_keys(_previous_sentence(cand)) | text_keys(cand.passage.chunk.title)
             else:
                 context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
-            names_ok = self._names_ok(analysis, context, cand.passage.chunk.doc_id if not numeric else "")
+            names_ok = self._names_ok(analysis, context, cand.passage.chunk.doc_id,
+                                      near=text_keys(cand.passage.chunk.text))  # fmt: skip
             source = self._source_factor(cand.passage, analysis)
             if cand.passage.chunk.part == "vraag":
                 source *= 0.85  # the member's question states what is asked, the answer what is known

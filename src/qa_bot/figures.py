@@ -28,7 +28,7 @@ _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
 _OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b", re.I)
 _BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|that number|this number|"
-                             r"waren dat er|was dat)\b", re.I)
+                             r"waren dat|was dat|ging het om|gaat het om|een jaar (?:later|eerder))\b", re.I)
 
 
 def refers_back(sentence: str) -> bool:

@@ -190,6 +190,8 @@ def _assemble(raw: str, tables: list[Table], offset: int, page: int | None) -> t
                 out += ("\n\n" if out else "") + prose
             continue
         table = tables[int(piece)]
+        if out and not table.intro:
+            table = replace(table, intro=_intro(out))
         if out:
             out += "\n\n"
         block = render(table)
@@ -213,6 +215,15 @@ def _text_pages(raw: str) -> list[str]:
     if "\n".join(lines[start:]).strip():
         pages.append("\n".join(lines[start:]))
     return strip_repeated_lines(pages)
+
+
+def _intro(before: str) -> str:
+    """The last paragraph before a table, when it presents the table ('Tabel 2 geeft …')
+    or is short enough to be about it: it describes what the table counts."""
+    paragraph = before.rstrip().rsplit("\n\n", 1)[-1]
+    if re.search(r"\b(?:tabel|table)\s*[a-z]?\d", paragraph, re.I) or len(paragraph) < 400:
+        return paragraph[-600:]
+    return ""
 
 
 def _unmark(raw: str) -> str:

@@ -29,9 +29,14 @@ def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
 
 
 def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
-    """1 for the same word; 0.6 when the text word is a compound with this word as its head
-    ('mobiliteit' in 'leermobiliteit', 'fietsers' in 'bromfietsers') or an inflection; 0.3 when
-    it is only a modifier ('opleiding' in 'opleidingsvorm', 'Erasmus' in 'ErasmusPro'); else 0."""
+    """How well a term's forms match a text's keys:
+
+    1 for the same word; 0.6 when the text word is a compound with this word as its head
+    ('mobiliteit' in 'leermobiliteit') or an inflection of it; 0.5/0.3 when it is only a
+    modifier of a text word ('opleiding' in 'opleidingsvorm'); for a question compound, 0.8
+    when the text has its head and its modifier ('fietsinvesteringen': 'investeringen' and
+    'fietsinfrastructuur'), 0.4 for the head alone ('beroepsonderwijs': 'onderwijs'); else 0.
+    """
     if forms & text_keys_:
         return 1.0
     best = 0.0
@@ -43,6 +48,10 @@ def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
                 return 0.6
             if form in candidate:
                 best = max(best, 0.5 if len(form) >= 6 else 0.3)  # a long word inside a compound is still specific
+            elif len(candidate) >= 5 and form.endswith(candidate):
+                modifier = form[: -len(candidate)]
+                has_modifier = len(modifier) >= 3 and any(k != candidate and k.startswith(modifier[:4]) for k in text_keys_)
+                best = max(best, 0.8 if has_modifier else 0.4)
     return best
 
 

@@ -44,6 +44,7 @@ class TableResult:
     missing: bool = False  # the cell the question asks for is not available (n.b., –)
     type_ok: bool = True
     exact: bool = True  # every selection was made by the question, not by a fallback
+    counts: bool = True  # the table counts what "hoeveel X" asks (X is in its caption, headers or intro)
 
 
 class TableView:
@@ -65,9 +66,10 @@ class TableView:
         self.row_keys = [text_keys(" ".join(cell.text for cell in row if not cell.is_number)) for row in table.rows]
         self.col_keys = {c: text_keys(table.header[c]) for c in range(len(table.header))}
         self.ctx_keys = text_keys(" ".join([table.caption, *table.notes]))
+        self.intro_keys = text_keys(table.intro)
         self.title_keys = text_keys(passage.chunk.title)
         # A term the caption already names describes the table rather than picking a row or column.
-        self.in_context = [term_matches(t.keys, self.ctx_keys | self.title_keys) for t in terms]
+        self.in_context = [term_matches(t.keys, self.ctx_keys | self.title_keys | self.intro_keys) for t in terms]
         self.row_periods = [periods_in(table.label(r)) for r in self.rows]
         self.col_periods = {c: periods_in(table.header[c]) for c in self.value_cols}
         self.ctx_periods = periods_in(table.caption)
@@ -185,7 +187,7 @@ class TableView:
         # so a verb weighs half again here.
         chosen = [replace(t, weight=t.weight * 0.5) if t.verb else t
                   for t in (terms if terms is not None else self.analysis.terms)]  # fmt: skip
-        return coverage(chosen, [(frozenset(keys), 1.0), (self.title_keys, 0.6)])
+        return coverage(chosen, [(frozenset(keys), 1.0), (self.intro_keys, 0.8), (self.title_keys, 0.6)])
 
     def operand(self, r: int, c: int, role: str) -> Operand:
         cell = self.cell(r, c)
@@ -276,19 +278,23 @@ def lookup(view: TableView) -> TableResult | None:
     if allowed is None:
         return None
     rows, cols = allowed
+    by_period = len(rows) == 1 and len(view.rows) > 1  # the asked period picked the row
     rows, row_exact = view.best_rows(rows)
+    row_exact = row_exact or by_period
     cols = view.best_cols(cols, _unit_for(analysis))
     if len(rows) != 1 or len(cols) != 1:
         return None
     r, c = rows[0], cols[0]
     cell = view.cell(r, c)
     counted = analysis.counted
-    counts = counted is None or term_matches(counted.keys, view.ctx_keys | view.row_keys[r] | view.col_keys[c])
+    counts = counted is None or term_matches(counted.keys, view.ctx_keys | view.intro_keys | view.row_keys[r]
+                                             | view.col_keys[c])  # fmt: skip
     result = TableResult(
         kind="lookup", passage=view.passage, table=view.table, cells=[(r, c)],
         coverage=view.cell_coverage([(r, c)]), value=cell, answer=cell.text, label=view.label(r, c),
         missing=cell.missing, exact=row_exact,
-        type_ok=counts and _type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
+        type_ok=_type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
+        counts=counts,
     )  # fmt: skip
     return result
 

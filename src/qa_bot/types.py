@@ -56,6 +56,7 @@ class Table:
     page: int | None = None
     start: int = 0  # offsets of the rendered table in Document.text
     end: int = 0
+    intro: str = ""  # the sentence(s) before the table that present it ("Tabel 3 toont welk deel …")
 
     def label(self, row: int) -> str:
         cells = self.rows[row]
@@ -75,6 +76,7 @@ class Table:
             "page": self.page,
             "start": self.start,
             "end": self.end,
+            "intro": self.intro,
         }
 
     @classmethod
@@ -89,6 +91,7 @@ class Table:
             page=data["page"],
             start=data["start"],
             end=data["end"],
+            intro=data.get("intro", ""),
         )
 
 

@@ -15,7 +15,7 @@ FILLERS = frozenset(
     """
     number total sum share percentage percent proportion amount was were is are be been
     did do does had has have got get receive received value figure figures level rate
-    average annual annually yearly year years combined altogether in end beginning
+    average annual annually yearly year years combined altogether in end beginning people persons
     two three four five six seven eight nine ten
     """.split()
 )

@@ -33,7 +33,7 @@ FILLERS = frozenset(
     totaal totale opgeteld samen gemiddeld gemiddelde gemiddelden in jaar jaren
     telde telt tellen telden stond stonden staat staan zat zaten zit zitten ging gingen gaat gaan
     er daarvan hiervan wel eigenlijk momenteel hoog hoge groot grote lang lange veel
-    eind begin midden einde stand peildatum
+    eind begin midden einde stand peildatum mensen personen
     twee drie vier vijf zes zeven acht negen tien twaalf twintig
     """.split()
 )
