@@ -468,7 +468,8 @@ def _pieces(word: str, skip: frozenset[str]) -> list[tuple[str, bool]]:
     parts = [p.strip("+") for p in word.split("-") if p.strip("+")]
     if len(parts) < 2 or parts[0].lower() in skip or len(parts[0]) < 2 or any(p.isdigit() for p in parts):
         return [(word, False)]
-    return [(p, bool(re.fullmatch(r"[A-Z]{2,}[\w+]*", p))) for p in parts if p.lower() not in skip]
+    # Inside a compound a filler is content: 'EU-gemiddelde' is a column, not "on average".
+    return [(p, bool(re.fullmatch(r"[A-Z]{2,}[\w+]*", p))) for p in parts if p.lower() not in _all("STOP_WORDS")]
 
 
 def _weight(idf: DocumentFrequency | None, main: str, keys: set[str], translated: tuple[str, ...],

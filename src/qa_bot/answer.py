@@ -215,17 +215,18 @@ class Composer:
         return 1.15 if named else 0.6
 
     def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str], doc_id: str = "",
-                  near: frozenset[str] = frozenset()) -> float:  # fmt: skip
-        """1 when the context holds every name of the question; 0.9 when a missing one is
-        nearby (the passage), 0.8 when it is elsewhere in the same document (which is about
-        it); else 0.5."""
+                  near: frozenset[str] = frozenset(), strict: bool = False) -> float:  # fmt: skip
+        """1 when the context holds every name of the question; when a missing one is nearby
+        (the passage) 0.9, or elsewhere in the same document (which is about it) 0.8; else 0.5.
+        ``strict`` (a number from a sentence): a name not at the number means the number is
+        probably about something else — 0.7 nearby, 0.6 in the document."""
         missing = [t for t in analysis.terms if t.text in unmatched_names(analysis.terms, context)]
         if not missing:
             return 1.0
         if near and not unmatched_names(missing, near):
-            return 0.9
+            return 0.7 if strict else 0.9
         if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id)):
-            return 0.8
+            return 0.6 if strict else 0.8
         return 0.5
 
     def _table_context(self, view: TableView, cells: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -334,7 +335,7 @@ class Composer:
             else:
                 context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
             names_ok = self._names_ok(analysis, context, cand.passage.chunk.doc_id,
-                                      near=text_keys(cand.passage.chunk.text))  # fmt: skip
+                                      near=text_keys(cand.passage.chunk.text), strict=numeric)  # fmt: skip
             source = self._source_factor(cand.passage, analysis)
             if cand.passage.chunk.part == "vraag":
                 source *= 0.85  # the member's question states what is asked, the answer what is known
@@ -364,7 +365,11 @@ class Composer:
             else:
                 fit = 1.0
                 if analysis.answer_type in (AnswerType.DATE, AnswerType.YEAR):
-                    fit = 1.0 if _SINCE_DATE.search(cand.text) else 0.7 if periods_in(cand.text) else 0.4
+                    since = _SINCE_DATE.search(cand.text)
+                    asks_since = re.search(r"\b(?:sinds|vanaf|since)\b", analysis.question, re.I)
+                    fit = 1.0 if since and (not asks_since or since.group(1).lower() in ("sinds", "vanaf", "sedert",
+                                                                                         "since")) else (
+                        0.6 if periods_in(cand.text) else 0.4)  # fmt: skip
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
@@ -512,7 +517,7 @@ class Composer:
 
 
 _AVERAGE_CUE = re.compile(r"\b(?:gemiddeld\w*|per|average|on average)\b", re.I)
-_SINCE_DATE = re.compile(r"\b(?:sinds|vanaf|sedert|op|since|from|as of)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}\b", re.I)
+_SINCE_DATE = re.compile(r"\b(sinds|vanaf|sedert|op|since|from|as of)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}\b", re.I)
 _TOTAL_CUE = re.compile(r"\b(?:in totaal|totaal|samen|in total|total|altogether|combined|alle)\b", re.I)
 _SUPERLATIVE_CUE = {
     "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),

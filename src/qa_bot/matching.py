@@ -35,7 +35,7 @@ def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
     ('mobiliteit' in 'leermobiliteit') or an inflection of it; 0.5/0.3 when it is only a
     modifier of a text word ('opleiding' in 'opleidingsvorm'); for a question compound, 0.8
     when the text has its head and its modifier ('fietsinvesteringen': 'investeringen' and
-    'fietsinfrastructuur'), 0.4 for the head alone ('beroepsonderwijs': 'onderwijs'); else 0.
+    'fietsinfrastructuur'), 0.2 for the head alone ('basisonderwijs': 'onderwijs'); else 0.
     """
     if forms & text_keys_:
         return 1.0
@@ -51,7 +51,7 @@ def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
             elif len(candidate) >= 5 and form.endswith(candidate):
                 modifier = form[: -len(candidate)]
                 has_modifier = len(modifier) >= 3 and any(k != candidate and k.startswith(modifier[:4]) for k in text_keys_)
-                best = max(best, 0.8 if has_modifier else 0.4)
+                best = max(best, 0.8 if has_modifier else 0.2)
     return best
 
 

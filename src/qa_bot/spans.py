@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis, Term
@@ -105,7 +105,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
     or when it is approximate ("ruim de helft").
     """
     found = quantities(sentence)
-    content = [t for t in analysis.terms if not t.name] or list(analysis.terms)
+    content = [replace(t, weight=t.weight * 2) if t.name else t for t in analysis.terms]  # a name at a number decides
     total = max(sum(t.weight for t in content), 1e-9)
     scored: list[tuple[float, float, Quantity]] = []
     for q in found:

@@ -150,7 +150,7 @@ class TableView:
         selectors = [i for i in self.col_selectors() if i not in exclude_terms]
         if unit is not None:
             typed = [c for c in cols if self._col_unit(c) == unit]
-            cols = typed or ([] if unit == "%" and self.analysis.operation is None else cols)
+            cols = typed or ([] if unit in ("%", "euro") and self.analysis.operation is None else cols)
         scores = {c: self.col_score(c, selectors) for c in cols}
         top = max(scores.values(), default=0.0)
         best = [c for c in cols if scores[c] == top] if top > 0 else list(cols)
@@ -227,8 +227,10 @@ def _tightest(rows: list[int], view: TableView, selectors: Sequence[int]) -> lis
 
 
 def _unit_for(analysis: QuestionAnalysis) -> str | None:
-    """The unit the answer type asks cells to have; None when any will do."""
-    return {AnswerType.PERCENTAGE: "%", AnswerType.AMOUNT: "euro", AnswerType.PP: "%"}.get(analysis.answer_type)
+    """The unit the answer type asks cells to have ('' for a count: not a percentage); None
+    when any will do."""
+    units = {AnswerType.PERCENTAGE: "%", AnswerType.AMOUNT: "euro", AnswerType.PP: "%", AnswerType.COUNT: ""}
+    return units.get(analysis.answer_type)
 
 
 def _type_ok(analysis: QuestionAnalysis, cell: Cell) -> bool:
