@@ -61,6 +61,7 @@ class Term:
     name: bool = False  # capitalised or an acronym: the corpus must know it
     verb: bool = False  # a verb form: prose may say it, a table never does
     qualifier: bool = False  # the specific part of a compound ('bso' in 'bso-leerlingen'): it must be at the number
+    place: bool = False  # a province, city or country: figures are split by place
 
 
 @dataclass(frozen=True)
@@ -450,8 +451,10 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             verb = _verb_like(piece_lower)
             if verb:
                 weight *= 0.5
+            is_place = bool(place) or piece_lower in _all("PLACES") or any(
+                t.lower() in _all("PLACES") for t in translated)  # fmt: skip
             term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,
-                        qualifier=position < len(pieces) - 1)  # fmt: skip
+                        qualifier=position < len(pieces) - 1, place=is_place)  # fmt: skip
             if is_name and knows is not None and not knows(term.keys):
                 unknown.append(piece)
             terms.append(term)

@@ -26,7 +26,7 @@ from qa_bot.figures import operands_for, refers_back, unsupported_numbers
 from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
-from qa_bot.spans import SpanCandidate, candidates, explanation_span
+from qa_bot.spans import SpanCandidate, _context_before, candidates, explanation_span
 from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, superlative
 from qa_bot.tables import render, row_line_offsets
 from qa_bot.types import Answer, Citation, Operand, Passage
@@ -223,6 +223,7 @@ class Composer:
         missing = [t for t in analysis.terms if t.text in unmatched_names(analysis.terms, context)]
         if not missing:
             return 1.0
+        strict = strict and any(t.place for t in missing)  # a place splits figures; an organisation is the topic
         if near and not unmatched_names(missing, near):
             return 0.7 if strict else 0.9
         if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id)):
@@ -350,9 +351,12 @@ class Composer:
                 if stated and analysis.operation == Operation.AVERAGE and not _AVERAGE_CUE.search(cand.text):
                     continue  # "gemiddeld …?" is not answered by a total
                 fit = cand.quantity_score
-                local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if refers_back(cand.text) else frozenset())
-                if any(t.qualifier and not term_matches(t.keys, local) for t in analysis.terms):
-                    fit *= 0.6  # "bso" of "bso-leerlingen" is not at this number: it counts something wider
+                local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if _carries(cand) else frozenset())
+                wider = text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
+                for t in analysis.terms:
+                    if t.qualifier and t.weight >= 0.8 and not term_matches(t.keys, local):
+                        # "bso" of "bso-leerlingen" is not at this number: it may count something wider
+                        fit *= 0.85 if term_matches(t.keys, wider) else 0.6
                 if stated and analysis.operation == Operation.SUM:
                     fit *= 0.9  # "samen" asks to add up the items
                 if analysis.total and not _TOTAL_CUE.search(cand.text):
@@ -542,12 +546,14 @@ def _show_period(period: str, language: str) -> str:
 
 
 def _previous_sentence(cand: SpanCandidate) -> str:
-    text = cand.passage.chunk.text
+    """The sentence a candidate continues (for a list item: the line that opens the list)."""
     index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), 0)
-    if index == 0 or "\n\n" in text[cand.sentences[index - 1][1] : cand.start]:
-        return ""
-    a, b = cand.sentences[index - 1]
-    return text[a:b]
+    return _context_before(cand.passage.chunk.text, cand.sentences, index)[0]
+
+
+def _carries(cand: SpanCandidate) -> bool:
+    index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), 0)
+    return refers_back(cand.text) or _context_before(cand.passage.chunk.text, cand.sentences, index)[1]
 
 
 def _row_quote(table, rows: Sequence[int]) -> str:  # type: ignore[no-untyped-def]

@@ -47,7 +47,28 @@ class SpanCandidate:
         return self.passage.chunk.text[self.start : self.end]
 
 
-def _layers(sentence: str, previous: str, passage: Passage, doc_keys: DocKeys | None) -> list[tuple[frozenset[str], float]]:
+_LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|[a-z]\))\s+")
+
+
+def _context_before(text: str, spans: Sequence[tuple[int, int]], i: int) -> tuple[str, bool]:
+    """The sentence this one continues: the one before it in its paragraph, or, for a list
+    item ('- 2023-2024: 1.872 studenten'), the line that opens the list. The flag says
+    whether it carries over fully (a list item belongs to its intro)."""
+    start = spans[i][0]
+    if _LIST_ITEM.match(text[start : spans[i][1]]):
+        for j in range(i - 1, max(-1, i - 12), -1):
+            a, b = spans[j]
+            if text[a:b].rstrip().endswith(":"):
+                return text[a:b], True
+            if not _LIST_ITEM.match(text[a:b]):
+                break
+    if i and "\n\n" not in text[spans[i - 1][1] : start]:
+        return text[spans[i - 1][0] : spans[i - 1][1]], False
+    return "", False
+
+
+def _layers(sentence: str, previous: str, passage: Passage, doc_keys: DocKeys | None,
+            listed: bool = False) -> list[tuple[frozenset[str], float]]:  # fmt: skip
     """Where a term may be found, and its credit: the sentence itself; the sentence before
     it, which a sentence refers back to ("Daarvan waren er …"); the passage; the document's
     title; the rest of the document. Context flows backwards: a qualifier in a later
@@ -55,7 +76,7 @@ def _layers(sentence: str, previous: str, passage: Passage, doc_keys: DocKeys | 
     from qa_bot.figures import refers_back
 
     chunk = passage.chunk
-    carried = 0.9 if refers_back(sentence) else 0.6  # "Daarvan …", "dat aantal": the subject carries over
+    carried = 0.9 if listed or refers_back(sentence) else 0.6  # "Daarvan …", a list item: the subject carries over
     layers = [(text_keys(sentence), 1.0), (text_keys(previous), carried), (text_keys(chunk.text), 0.5),
               (text_keys(chunk.title), 0.6)]  # fmt: skip
     if doc_keys is not None:
@@ -78,12 +99,10 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
             own = periods_in(sentence)
             if not own and i and "\n\n" not in chunk.text[spans[i - 1][1] : start]:
                 own = periods_in(chunk.text[spans[i - 1][0] : spans[i - 1][1]])  # "Daarvan waren er …"
-            previous = ""
-            if i and "\n\n" not in chunk.text[spans[i - 1][1] : start]:
-                previous = chunk.text[spans[i - 1][0] : spans[i - 1][1]]
+            previous, listed = _context_before(chunk.text, spans, i)
             cand = SpanCandidate(
                 passage=passage, start=start, end=end,
-                coverage=coverage(analysis.terms, _layers(sentence, previous, passage, doc_keys)),
+                coverage=coverage(analysis.terms, _layers(sentence, previous, passage, doc_keys, listed)),
                 periods_ok=passage_ok, not_kept=bool(_NOT_KEPT.search(sentence)), sentences=spans,
             )  # fmt: skip
             if analysis.answer_type.numeric or analysis.operation is not None:

@@ -7,7 +7,11 @@ from bm25s.stopwords import STOPWORDS_EN
 STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(
     """
     are been did do does from had has have how its many much what when where which who whom why
-    would than per get got
+    would than per get got all any both each few more most other some such only own same so too
+    very can could should may might must shall about above after again against before below
+    between during over under up down out off once here there these those our ours you your he
+    him his she her hers we us they them it i me my myself itself themselves yourself while
+    until because though although whether also just plus one ones among within without via
     """.split()
 )
 QUESTION_WORDS = frozenset("how many much what which who when where why since".split())
@@ -16,6 +20,7 @@ FILLERS = frozenset(
     number total sum share percentage percent proportion amount was were is are be been
     did do does had has have got get receive received value figure figures level rate
     average annual annually yearly year years combined altogether in end beginning people persons
+    count counted counts number numbers total totals overall respectively
     two three four five six seven eight nine ten
     """.split()
 )
@@ -40,6 +45,15 @@ PLACE_ADJECTIVES = {
     "german": "duitsland", "french": "frankrijk", "spanish": "spanje", "european": "europa",
     "austrian": "oostenrijk", "finnish": "finland", "irish": "ierland", "italian": "italië",
 }  # fmt: skip
+
+PLACES = frozenset(
+    """
+    flanders wallonia brussels belgium antwerp limburg ghent leuven bruges netherlands germany france
+    spain italy portugal ireland malta austria finland sweden denmark norway iceland poland czechia
+    slovakia slovenia croatia hungary romania bulgaria greece cyprus estonia latvia lithuania luxembourg
+    europe
+    """.split()
+)
 
 ANSWER_TYPE_CUES = [
     (r"\bpercentage points?\b", "pp"),

@@ -79,6 +79,17 @@ PLACE_ADJECTIVES = {
     "europees": "eu", "oostenrijks": "oostenrijk", "fins": "finland", "iers": "ierland",
 }  # fmt: skip
 
+# Places split figures ("in Limburg", "naar Spanje"): a number about one place is not about another.
+PLACES = frozenset(
+    """
+    vlaanderen wallonië brussel belgië antwerpen limburg oost-vlaanderen west-vlaanderen vlaams-brabant
+    waals-brabant henegouwen luik luxemburg namen gent leuven brugge mechelen aalst kortrijk hasselt genk
+    oostende sint-niklaas nederland duitsland frankrijk spanje italië portugal ierland malta oostenrijk
+    finland zweden denemarken noorwegen ijsland polen tsjechië slowakije slovenië kroatië hongarije
+    roemenië bulgarije griekenland cyprus estland letland litouwen europa
+    """.split()
+)
+
 # ---------------------------------------------------------------- answer types
 # (pattern, answer type); the first that matches wins. See analysis.AnswerType.
 ANSWER_TYPE_CUES = [
