@@ -95,6 +95,7 @@ class QuestionAnalysis:
     target_unit: str = ""
     year_range: bool = False  # "over de jaren 2020 tot 2023": every year in between
     counted: Term | None = None  # what "hoeveel X" counts
+    since: str = ""  # "gestegen sinds 2018": the start of a change up to the latest figure
     per: str = ""  # "per goedgekeurde aanvraag": the count an average divides by
     whole_terms: tuple[Term, ...] = ()  # "aandeel van <whole>": what a share is a share of
     unknown_names: tuple[str, ...] = ()
@@ -142,6 +143,9 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         operation = Operation.GAP
     superlative = _superlative(lower)
     answer_type = _answer_type(lower, language, operation)
+    if answer_type == AnswerType.COUNT and re.search(r"\b(?:hoeveel|how much)\s+(?:\w+\s+)?(?:bedroeg|bedraagt|trok|trokken|"
+                                                     r"kost|kostte|werd|werden|is|was|ging|gaat|bracht)\b", lower):
+        answer_type = AnswerType.NUMBER  # "hoeveel trok de EU uit": an amount, not a count of things
     asked_kind = _asked_kind(lower)
     if superlative and re.search(r"^\s*(?:in |on |op )?(?:welk|welke|which)\b", lower):
         answer_type = AnswerType.YEAR if re.search(r"\b(?:jaar|year)\b", lower[:40]) else AnswerType.NAME
@@ -168,6 +172,7 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         per=_per(lower),
         whole_terms=tuple(whole),
         counted=_counted(lower, terms),
+        since=_since(lower, years),
         unknown_names=tuple(unknown),
     )
 
@@ -344,6 +349,14 @@ def _answer_type(lower: str, language: str, operation: Operation | None) -> Answ
         if re.search(pattern, lower):
             return AnswerType(name)
     return AnswerType.OTHER
+
+
+def _since(lower: str, years: list[str]) -> str:
+    """'Met hoeveel procent is X gestegen sinds 2018?': one year asked, as the start of a change."""
+    if len(years) != 1:
+        return ""
+    match = re.search(r"\b(?:sinds|sedert|vanaf|since)\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b", lower)
+    return match.group(1) if match and years[0].startswith(match.group(1)) else ""
 
 
 def _counted(lower: str, terms: list[Term]) -> Term | None:

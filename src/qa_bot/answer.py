@@ -370,10 +370,11 @@ class Composer:
                 fit = 1.0
                 if analysis.answer_type in (AnswerType.DATE, AnswerType.YEAR):
                     since = _SINCE_DATE.search(cand.text)
-                    asks_since = re.search(r"\b(?:sinds|vanaf|since)\b", analysis.question, re.I)
-                    fit = 1.0 if since and (not asks_since or since.group(1).lower() in ("sinds", "vanaf", "sedert",
-                                                                                         "since")) else (
-                        0.6 if periods_in(cand.text) else 0.4)  # fmt: skip
+                    if re.search(r"\b(?:sinds|vanaf|since)\b", analysis.question, re.I):
+                        starts = since and since.group(1).lower() in ("sinds", "vanaf", "sedert", "since")
+                        fit = 1.0 if starts else 0.6 if periods_in(cand.text) else 0.4
+                    else:
+                        fit = 1.0 if periods_in(cand.text) else 0.4
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
@@ -400,7 +401,7 @@ class Composer:
                 start, end = cand.sentences[lo][0], cand.sentences[hi][1]
                 window = text[start:end]
                 local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
-                found, _ = operands_for(operation, window, analysis.years, local)
+                found, _ = operands_for(operation, window, analysis.years, local, analysis.since)
                 if not found:
                     continue
                 if lo != hi and any(coverage(analysis.terms, [(text_keys(text[a:b]), 1.0)]) < 0.5

@@ -114,8 +114,10 @@ def _years_fit(question_years: Sequence[str], operand_years: Sequence[str]) -> b
 
 
 def operands_for(operation: Operation, text: str, question_years: Sequence[str],
-                 sentences: Sequence[tuple[int, int]] = ()) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
-    """Operands with roles for ``operation`` from a (Dutch) source text, or [] and a reason code."""
+                 sentences: Sequence[tuple[int, int]] = (), since: str = "") -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+    """Operands with roles for ``operation`` from a (Dutch) source text, or [] and a reason code.
+
+    ``since`` ("gestegen sinds 2018") makes the one asked year the start of a change."""
     if operation == Operation.SUM:
         qs = [q for q in quantities(text, SOURCE_LANGUAGE) if q.unit != "%"]
         nouns = [q.noun_key for q in qs if q.noun_key]
@@ -147,7 +149,7 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
             if question_years and not _years_fit(question_years, [before.year, after.year]):
                 reason = "no_figures_for"
                 continue
-            if len(question_years) == 1 and years_differ:
+            if len(question_years) == 1 and years_differ and not (since and before.year[:4] == since[:4]):
                 reason = "no_two_numbers"  # one period asked: a comparison within it, not a change
                 continue
             if len(question_years) == 2 and not (_years_fit(question_years[:1], [before.year, after.year])
@@ -158,8 +160,8 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
         if years_differ and operation != Operation.RATIO:
             reason = "years_differ"
             continue
-        if rel == "before_after":  # "van X tot Y" is a change, not a part of a whole
-            reason = "no_two_numbers"
+        if rel == "before_after" and operation in (Operation.SHARE, Operation.COMPLEMENT, Operation.COMPLEMENT_SHARE):
+            reason = "no_two_numbers"  # "van X tot Y" is a change, not a part of a whole
             continue
         if question_years and not _years_fit(question_years, [a.year or b.year, b.year or a.year]):
             reason = "no_figures_for"

@@ -133,7 +133,10 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
         factor = 1.0
         if analysis.years:
             if q.year:
-                if not any(period_matches(p, [q.year]) or period_matches(q.year, [p]) for p in analysis.years):
+                ends = set(re.findall(r"(?:19|20)\d{2}", q.year))
+                spans_asked = "-" in q.year and len(ends) == 2 and ends <= analysis.year_set()  # "tussen 2022 en 2025"
+                if not spans_asked and not any(period_matches(p, [q.year]) or period_matches(q.year, [p])
+                                               for p in analysis.years):  # fmt: skip
                     continue
             elif not any(period_matches(p, list(periods)) for p in analysis.years):
                 continue

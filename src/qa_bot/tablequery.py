@@ -385,7 +385,12 @@ def _numbers(view: TableView, cells: Sequence[tuple[int, int]]) -> bool:
 
 def _over_periods(view: TableView, operation: Operation) -> TableResult | None:
     """Two periods of one row (or one column): growth, CAGR, a change between years."""
-    periods = view.analysis.years
+    periods = list(view.analysis.years)
+    if len(periods) == 1 and view.analysis.since:
+        latest = _latest_period(view, periods[0])  # "sinds 2018": from 2018 to the latest figure
+        if latest is None:
+            return None
+        periods.append(latest)
     if len(periods) != 2:
         return None
     first, second = _period_axes(view, periods)
@@ -421,6 +426,13 @@ def _over_periods(view: TableView, operation: Operation) -> TableResult | None:
     if operation == Operation.RATIO:
         a, b = _role(b, "numerator"), _role(a, "denominator")
     return _figure(view, operation, [a, b], exact)
+
+
+def _latest_period(view: TableView, start: str) -> str | None:
+    """The latest period a table prints after ``start``, on the axis that carries periods."""
+    printed = [p for c in view.value_cols for p in view.col_periods[c]] or [p for ps in view.row_periods for p in ps]
+    later = sorted(p for p in printed if p[:4] > start[:4])
+    return later[-1] if later else None
 
 
 def _period_key(period: str) -> str:
