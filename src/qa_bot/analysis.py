@@ -463,7 +463,7 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             weight = _weight(idf, main, keys, translated, knows, language)
             verb = _verb_like(piece_lower)
             if verb:
-                weight *= 0.5
+                weight *= 0.35
             is_place = bool(place) or piece_lower in _all("PLACES") or any(
                 t.lower() in _all("PLACES") for t in translated)  # fmt: skip
             term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,

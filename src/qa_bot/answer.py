@@ -411,7 +411,7 @@ class Composer:
                 covered = cand.coverage if lo == hi else cand.coverage * 0.95
                 names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title),
                                           cand.passage.chunk.doc_id)
-                fit = 1.0 if _nouns_fit(analysis, found) else 0.8
+                fit = 1.0 if _nouns_fit(analysis, found) else 0.9
                 score = confidence(covered, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
                                    source=self._source_factor(cand.passage, analysis))  # fmt: skip
                 quote = (start, end)
