@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from qa_bot.chunking import approx_tokens
 from qa_bot.config import Settings, force_offline
+from qa_bot.embedding import HashEmbedder
 
 force_offline()
 
@@ -20,31 +19,17 @@ SHARED_DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
 DEV_COPY = ROOT / "tests" / "eval" / "dev.jsonl"
 
 
-class FakeEmbedder:
-    """Hashed character trigrams: similar words give similar vectors, no model needed."""
+class FakeEmbedder(HashEmbedder):
+    """The test embedder (hashed character trigrams), counting how often it is asked."""
 
     name = "fake-trigram"
-    dim = 64
 
     def __init__(self) -> None:
         self.calls = 0
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         self.calls += 1
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in text.lower().split():
-                padded = f"#{word}#"
-                for i in range(len(padded) - 2):
-                    bucket = int(hashlib.md5(padded[i : i + 3].encode()).hexdigest(), 16) % self.dim
-                    out[row, bucket] += 1.0
-            norm = np.linalg.norm(out[row])
-            if norm:
-                out[row] /= norm
-        return out
-
-    def count_tokens(self, text: str) -> int:
-        return approx_tokens(text)
+        return super().encode(texts, batch_size)
 
 
 @pytest.fixture
@@ -69,9 +54,9 @@ def settings(tmp_path: Path, corpus: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def real_embedder():  # type: ignore[no-untyped-def]
-    from qa_bot.embedding import SentenceTransformerEmbedder
+    from qa_bot.embedding import E5Embedder
 
-    return SentenceTransformerEmbedder()
+    return E5Embedder()
 
 
 @pytest.fixture(scope="session")

@@ -25,7 +25,7 @@ def test_environment_overrides() -> None:
     [
         ({"QA_BOT_TOP_K": "vijf"}, "QA_BOT_TOP_K"),
         ({"QA_BOT_DENSE_WEIGHT": "x"}, "geen getal"),
-        ({"QA_BOT_CHUNK_TOKENS": "1000"}, "tussen 16 en 256"),
+        ({"QA_BOT_CHUNK_TOKENS": "1000"}, "tussen 16 en 512"),
         ({"QA_BOT_DEVICE": "tpu"}, "cpu, cuda"),
     ],
 )

@@ -1,4 +1,3 @@
-import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from qa_bot.evaluate import (
     failed_thresholds,
     load_questions,
     parse_thresholds,
+    same_unit,
     totals,
 )
 
@@ -18,7 +18,7 @@ from qa_bot.evaluate import (
     ("text", "expected", "language"),
     [
         ("Er waren 5.171 mobiliteiten", "5171", "nl"),
-        ("Er waren 5 171 mobiliteiten", "5171", "nl"),
+        ("Er waren 5.171 mobiliteiten", "5171", "en"),  # English answers may quote Dutch notation
         ("Er waren 5171 mobiliteiten", "5.171", "nl"),
         ("Aandeel: 63,4%", "63.4", "nl"),
         ("Share: 63.4%", "63,4", "en"),
@@ -26,15 +26,37 @@ from qa_bot.evaluate import (
         ("een streefcijfer van 12 %", "12%", "nl"),
         ("Het is een Certificaat", "certificaat", "nl"),
         ("26,2 miljard euro", "26,2 miljard", "nl"),
+        ("Het budget is 12,4 miljoen euro", "12400000 euro", "nl"),  # base units
+        ("12.400.000 euro", "12,4 miljoen euro", "nl"),
     ],
 )
 def test_contains_matches_numbers_by_value(text: str, expected: str, language: str) -> None:
     assert contains(text, expected, language)
 
 
-@pytest.mark.parametrize(("text", "expected"), [("15171 beurzen", "5171"), ("63,45%", "63,4"), ("112%", "12%")])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("15171 beurzen", "5171"),
+        ("63,45%", "63,4"),
+        ("112%", "12%"),
+        ("gemiddeld 5,3 punten", "5,0"),  # "5,0" is the whole number 5, not a prefix of 5,3
+        ("Er waren 5 171 mobiliteiten", "5171"),  # a plain space is no thousands separator
+        ("1 684 803 911 497", "1684803911497"),  # … or a PDF row of five cells becomes one number
+    ],
+)
 def test_contains_does_not_match_inside_other_numbers(text: str, expected: str) -> None:
     assert not contains(text, expected)
+
+
+def test_a_cell_in_a_pdf_row_still_matches() -> None:
+    assert contains("1 684 803 911 497", "803")
+
+
+def test_units_compare_through_synonyms() -> None:
+    assert same_unit("pp", "procentpunt") and same_unit("percentage points", "pp")
+    assert same_unit("€", "EUR") and same_unit("euro", "eur") and same_unit("%", "procent")
+    assert not same_unit("%", "pp") and not same_unit("euro", "%")
 
 
 def test_canonical() -> None:
@@ -76,6 +98,9 @@ def test_totals() -> None:
     assert t["figure_accuracy"] == 0.0
     assert t["faithfulness"] == pytest.approx(2 / 3, abs=1e-4)
     assert t["latency_p50_ms"] == 10.0
+    # answered but not correct, over all five questions: the wrong figure and the invented answer
+    assert t["wrong_answer_rate"] == pytest.approx(2 / 5, abs=1e-4)
+    assert t["answered_rate"] == pytest.approx(3 / 5, abs=1e-4)
 
 
 def test_thresholds() -> None:
@@ -86,7 +111,5 @@ def test_thresholds() -> None:
         parse_thresholds(["onzin"], ("hit@k",))
     with pytest.raises(ConfigError, match="geen getal"):
         parse_thresholds(["hit@k=hoog"], ("hit@k",))
-
-
-def test_results_are_json_serialisable() -> None:
-    json.dumps(totals([record()]))
+    maximum = parse_thresholds(["wrong_answer_rate=0.03"], ("wrong_answer_rate",))
+    assert failed_thresholds({"wrong_answer_rate": 0.05}, {}, maximum) == ["wrong_answer_rate = 0.05 > 0.03"]

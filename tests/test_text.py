@@ -1,6 +1,6 @@
 import pytest
 
-from qa_bot.text import bm25_tokens, detect_language, expand_query, split_sentences
+from qa_bot.text import bm25_tokens, detect_language, expand_query, key, split_sentences, translations
 
 
 def sentences(text: str) -> list[str]:
@@ -17,6 +17,15 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
         "8159 mobiliteiten vanuit de scholen.",
         "Vanuit Epos vzw worden infosessies georganiseerd.",
     ]
+
+
+def test_honorifics_inside_brackets_do_not_end_a_sentence() -> None:
+    text = "Dat zei de coördinator (o.a. Dhr. Peeters) gisteren. Er zijn 12 scholen."
+    assert sentences(text) == ["Dat zei de coördinator (o.a. Dhr. Peeters) gisteren.", "Er zijn 12 scholen."]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("") == () and split_sentences("  \n ") == ()
 
 
 def test_question_mark_and_paragraph_break_end_sentences() -> None:
@@ -48,6 +57,16 @@ def test_bm25_tokens_share_stems_and_numbers(a: str, b: str) -> None:
     assert set(bm25_tokens(a)) & set(bm25_tokens(b))
 
 
+@pytest.mark.parametrize(("a", "b"), [("mobiliteiten", "mobiliteit"), ("leerkrachten", "leerkracht"),
+                                      ("minister's", "minister")])  # fmt: skip
+def test_inflections_share_one_key(a: str, b: str) -> None:
+    assert key(a) == key(b)
+
+
+def test_different_words_keep_different_keys() -> None:
+    assert len({key(w) for w in ("school", "student", "beurs", "mobiliteit")}) == 4
+
+
 def test_stop_words_are_dropped() -> None:
     assert bm25_tokens("de het een van en") == []
 
@@ -68,4 +87,10 @@ def test_detect_language(question: str, language: str) -> None:
 def test_english_questions_are_expanded_with_dutch_words() -> None:
     expanded = expand_query("How many mobilities were requested by schools?", "en")
     assert "mobiliteiten" in expanded and "scholen" in expanded
-    assert expand_query("Hoeveel scholen?", "nl") == "Hoeveel scholen?"
+    # … and Dutch ones with English words, for English documents
+    assert "schools" in expand_query("Hoeveel scholen?", "nl").split()
+
+
+def test_glossary_translates_both_ways() -> None:
+    assert "leerkrachten" in translations("teachers", "en")
+    assert "teachers" in translations("leerkrachten", "nl")

@@ -24,7 +24,7 @@ import math
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
-from enum import Enum
+from enum import StrEnum
 
 from qa_bot import lang
 from qa_bot.numbers import parse_number, period_spans, period_years
@@ -32,7 +32,7 @@ from qa_bot.operations import Operation
 from qa_bot.text import key, lemma_of, place_of, raw_tokens, translations
 
 
-class AnswerType(str, Enum):
+class AnswerType(StrEnum):
     COUNT = "count"
     AMOUNT = "amount"
     PERCENTAGE = "percentage"

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
+from functools import partial
 
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
@@ -34,7 +35,7 @@ from qa_bot.types import Answer, Citation, Operand, Passage
 DEFAULT_THRESHOLD = 0.62
 
 
-class Reason(str, Enum):
+class Reason(StrEnum):
     """Why the composer abstained; each has a message per language (``lang/*.py: REASONS``)."""
 
     NO_PASSAGES = "no_passages"
@@ -253,18 +254,19 @@ class Composer:
             result = lookup(view)
             if result is None:
                 continue
-            if stated and (result.value is None or (analysis.answer_type == AnswerType.PERCENTAGE and result.value.unit != "%")):
-                if not (analysis.total and result.value is not None and result.value.is_number):
-                    continue
+            wrong_kind = result.value is None or (
+                analysis.answer_type == AnswerType.PERCENTAGE and result.value.unit != "%")
+            if stated and wrong_kind and not (analysis.total and result.value is not None and result.value.is_number):
+                continue
             if analysis.total and not _is_total(view, result) and not (view.totals or view.total_cols):
                 continue  # one item is not the total; the sum of the items answers
             score = self._table_confidence(analysis, result)
             if analysis.total and not _is_total(view, result):
                 score *= 0.85
             if result.missing:
-                out.append(Choice(score, lambda: Answer("", "", ""), "cell", not_kept=True, detail=result.answer))
+                out.append(Choice(score, partial(Answer, "", "", ""), "cell", not_kept=True, detail=result.answer))
                 continue
-            out.append(Choice(score, lambda r=result: self._render_cell(analysis, r), "cell",
+            out.append(Choice(score, partial(self._render_cell, analysis, result), "cell",
                               values=(result.value.value,) if result.value and result.value.value is not None else ()))
         return out
 
@@ -284,7 +286,7 @@ class Composer:
                 continue
             everything = [(r, c) for r in view.rows for c in view.value_cols]  # "welk EU-land": the EU row counts
             out.append(Choice(self._table_confidence(analysis, result, everything),
-                              lambda r=result: self._render_superlative(analysis, r), "superlative"))  # fmt: skip
+                              partial(self._render_superlative, analysis, result), "superlative"))  # fmt: skip
         return out
 
     def _table_figures(self, analysis: QuestionAnalysis, views: list[TableView],
@@ -298,15 +300,15 @@ class Composer:
             if analysis.total and result.operation != Operation.SUM and not any(
                     r in view.totals or c in view.total_cols for r, c in result.cells):  # fmt: skip
                 score *= 0.85
-            out.append(Choice(score, lambda r=result: self._render_figure(analysis, r.operation, r.operands, [r.passage],
-                                                                          table=r), "table-figure",
+            out.append(Choice(score, partial(self._render_figure, analysis, result.operation, result.operands,
+                                                      [result.passage], table=result), "table-figure",
                               values=tuple(o.value for o in result.operands)))  # fmt: skip
         return out
 
     def _gaps(self, analysis: QuestionAnalysis, views: list[TableView], spans: list[SpanCandidate],
               passages: list[Passage]) -> list[Choice]:  # fmt: skip
         """The distance of a cell (or a stated value) to the target the question names."""
-        out = []
+        out: list[Choice] = []
         target = analysis.target
         if target is None:
             return out
@@ -321,8 +323,8 @@ class Composer:
             target_op = _target_operand(target, value_op.unit, target_passage, analysis.language)
             cited = [view.passage] + ([target_passage] if target_passage and target_passage is not view.passage else [])
             score = self._table_confidence(analysis, result)
-            out.append(Choice(score, lambda v=value_op, t=target_op, c=cited, r=result: self._render_figure(
-                analysis, Operation.GAP, [v, t], c, table=r), "gap"))  # fmt: skip
+            out.append(Choice(score, partial(self._render_figure,
+                analysis, Operation.GAP, [value_op, target_op], cited, table=result), "gap"))  # fmt: skip
         return out
 
     def _span_values(self, analysis: QuestionAnalysis, spans: list[SpanCandidate], stated: bool = False) -> list[Choice]:
@@ -343,7 +345,7 @@ class Composer:
             if cand.not_kept:
                 if coverage(analysis.terms, [(text_keys(cand.text), 1.0)]) >= 0.6:
                     score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, source=source)
-                    out.append(Choice(score, lambda: Answer("", "", ""), "sentence", not_kept=True))
+                    out.append(Choice(score, partial(Answer, "", "", ""), "sentence", not_kept=True))
                 continue
             if numeric:
                 if cand.quantity is None:
@@ -364,7 +366,7 @@ class Composer:
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 if stated:
                     score *= 0.97  # a stated value competes with a computed figure on equal terms, just below it
-                out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=True), "sentence",
+                out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=True), "sentence",
                                   values=(cand.quantity.value,)))
             else:
                 fit = 1.0
@@ -378,13 +380,13 @@ class Composer:
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
-                out.append(Choice(score, lambda c=cand: self._render_sentence(analysis, c, highlight=False), "sentence"))
+                out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=False), "sentence"))
         return out
 
     def _span_figures(self, analysis: QuestionAnalysis, spans: list[SpanCandidate],
                       operation: Operation | None = None) -> list[Choice]:  # fmt: skip
         """Operands from one sentence, or from two sentences of the same passage."""
-        out = []
+        out: list[Choice] = []
         operation = operation or analysis.operation
         if operation is None:
             return out
@@ -415,8 +417,8 @@ class Composer:
                 score = confidence(covered, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
                                    source=self._source_factor(cand.passage, analysis))  # fmt: skip
                 quote = (start, end)
-                out.append(Choice(score, lambda ops=operands, c=cand, q=quote: self._render_figure(
-                    analysis, operation, ops, [c.passage], quote=q), "text-figure",
+                out.append(Choice(score, partial(self._render_figure,
+                    analysis, operation, operands, [cand.passage], quote=quote), "text-figure",
                     values=tuple(o.value for o in operands)))  # fmt: skip
                 break
         return out

@@ -24,7 +24,7 @@ from typing import Any
 
 from qa_bot.errors import ConfigError
 from qa_bot.figures import unsupported_numbers
-from qa_bot.numbers import parse_number
+from qa_bot.numbers import MULTIPLIERS, parse_number
 from qa_bot.qa import QaBot
 from qa_bot.types import Answer
 
@@ -33,7 +33,7 @@ HIGHER_IS_BETTER = ("hit@k", "mrr", "answer_accuracy", "answer_accuracy_no_figur
 LOWER_IS_BETTER = ("false_abstention_rate", "wrong_answer_rate", "latency_p50_ms", "latency_p95_ms")
 
 _NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
-                  r"(?![\d])")
+                  r"(?![\d])(?:\s?(" + "|".join(MULTIPLIERS) + r")\b)?", re.I)
 _PERCENT = re.compile(r"\s*(?:%|procent\b|percent\b)", re.I)
 # Unit names that mean the same thing, for comparing an expected figure's unit.
 UNIT_SYNONYMS = {
@@ -86,7 +86,11 @@ def canonical(text: str, language: str = "nl") -> str:
             value = parse_number(match.group(1), language)
         except ValueError:
             return match.group(0)
-        return f"{value:g}" if value < 1e15 else match.group(0)
+        if match.group(2):
+            value *= MULTIPLIERS[match.group(2).lower()]  # compare in base units
+        if value >= 1e15:
+            return match.group(0)
+        return str(round(value)) if abs(value - round(value)) < 1e-9 else f"{value:.6f}".rstrip("0")
 
     text = _NUM.sub(number, text.lower())
     text = _PERCENT.sub("%", text)

@@ -18,7 +18,7 @@ from pydantic import PrivateAttr
 
 from qa_bot.embedding import Embedder
 from qa_bot.qa import QaBot
-from qa_bot.retrieve import Filters, HybridRetriever
+from qa_bot.retrieve import Filters
 from qa_bot.types import Chunk
 
 
@@ -62,7 +62,5 @@ class QaBotRetriever(BaseRetriever):
         self._filters = filters
 
     def _retrieve(self, query_bundle: QueryBundle) -> list[NodeWithScore]:
-        settings = self._bot.settings
-        retriever = HybridRetriever(self._bot.reader, self._bot.embedder, settings.bm25_weight, settings.dense_weight)
-        passages = retriever.retrieve(query_bundle.query_str, self._k, self._filters)
+        passages = self._bot.retriever().retrieve(query_bundle.query_str, self._k, self._filters)
         return [NodeWithScore(node=chunk_node(p.chunk), score=p.score) for p in passages]

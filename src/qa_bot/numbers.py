@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from qa_bot.text import split_sentences, stem
 
 MULTIPLIERS = {
     "duizend": 1e3, "thousand": 1e3,
-    "miljoen": 1e6, "million": 1e6, "mio": 1e6,
-    "miljard": 1e9, "billion": 1e9,
+    "miljoen": 1e6, "million": 1e6, "mio": 1e6, "mln": 1e6,
+    "miljard": 1e9, "billion": 1e9, "mld": 1e9, "mrd": 1e9,
 }  # fmt: skip
 WORD_FRACTIONS = {"één derde": 1 / 3, "een derde": 1 / 3, "twee derde": 2 / 3, "de helft": 0.5, "een kwart": 0.25,
                   "one third": 1 / 3, "two thirds": 2 / 3}  # fmt: skip
@@ -297,7 +298,7 @@ def _noun_before(text: str, q: Quantity, sentence_start: int) -> Quantity:
     return Quantity(q.value, q.unit, found[-1].group(1), q.year, q.text, q.start, q.end)
 
 
-def _sentence_of(sentences: list[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
+def _sentence_of(sentences: Sequence[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
     for start, end in sentences:
         if start <= offset < end:
             return start, end

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from qa_bot import lang
 from qa_bot.numbers import format_count, format_number
 from qa_bot.types import Figure, Operand
 
 
-class Operation(str, Enum):
+class Operation(StrEnum):
     SHARE = "share"
     COMPLEMENT_SHARE = "complement_share"
     COMPLEMENT = "complement"
@@ -30,7 +30,7 @@ class Operation(str, Enum):
     AVERAGE = "average"  # an amount divided by a count ("gemiddeld per aanvraag")
 
 
-class Unit(str, Enum):
+class Unit(StrEnum):
     COUNT = ""
     PERCENT = "%"
     PP = "pp"

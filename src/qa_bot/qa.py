@@ -7,6 +7,7 @@ embedder and the index once, on first use, and can be shared between threads.
 from __future__ import annotations
 
 import functools
+import re
 import threading
 import time
 import uuid
@@ -31,11 +32,22 @@ COMPOSE_PASSAGES = 8  # passages the composer weighs (the first ``k`` are shown 
 ANSWER_MEMORY = 2000  # answers remembered for feedback by id
 
 
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
 def validate_question(question: object, max_chars: int) -> str:
-    """The question, stripped; an :class:`InvalidQuestionError` for empty or over-long input."""
-    if not isinstance(question, str) or not question.strip():
+    """The question, cleaned; an :class:`InvalidQuestionError` for empty, over-long or
+    malformed input (control characters and zero-width characters alone are empty; a lone
+    surrogate is not text)."""
+    if not isinstance(question, str):
         raise InvalidQuestionError("Stel een vraag: het vraagveld is leeg.")
-    text = question.strip()
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidQuestionError("De vraag bevat ongeldige tekens (geen geldige Unicode-tekst).") from None
+    text = _INVISIBLE.sub("", question).strip()
+    if not text:
+        raise InvalidQuestionError("Stel een vraag: het vraagveld is leeg.")
     if len(text) > max_chars:
         raise InvalidQuestionError(
             f"De vraag is te lang ({len(text)} tekens; maximaal {max_chars}). Stel een kortere vraag."

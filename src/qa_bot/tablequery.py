@@ -291,14 +291,13 @@ def lookup(view: TableView) -> TableResult | None:
     counted = analysis.counted
     counts = counted is None or term_matches(counted.keys, view.ctx_keys | view.intro_keys | view.row_keys[r]
                                              | view.col_keys[c])  # fmt: skip
-    result = TableResult(
+    return TableResult(
         kind="lookup", passage=view.passage, table=view.table, cells=[(r, c)],
         coverage=view.cell_coverage([(r, c)]), value=cell, answer=cell.text, label=view.label(r, c),
         missing=cell.missing, exact=row_exact,
         type_ok=_type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
         counts=counts,
     )  # fmt: skip
-    return result
 
 
 def superlative(view: TableView) -> TableResult | None:

@@ -75,10 +75,9 @@ def column_unit(header: str, caption: str = "") -> tuple[str, float]:
             return "%", 1.0
         if re.search(r"\beuro\b|\beur\b|€", lower):
             return "euro", scale
-        if text is header and header:
-            # A header that names its own unit ("(km)", "Aantal") decides; the caption does not.
-            if re.search(r"\((?:km|aantal|n|dagen|jaar)\)", lower):
-                return "", 1.0
+        # A header that names its own unit ("(km)", "Aantal") decides; the caption does not.
+        if text is header and header and re.search(r"\((?:km|aantal|n|dagen|jaar)\)", lower):
+            return "", 1.0
     return "", 1.0
 
 
