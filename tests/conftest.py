@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import socket
 from pathlib import Path
 
 import numpy as np
@@ -30,6 +31,12 @@ class FakeEmbedder(HashEmbedder):
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         self.calls += 1
         return super().encode(texts, batch_size)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
 
 
 @pytest.fixture

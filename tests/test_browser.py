@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import http.server
 import shutil
-import socket
 import tempfile
 import threading
 import time
@@ -14,7 +13,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import EVAL_CORPUS, ROOT
+from conftest import EVAL_CORPUS, ROOT, free_port
 from qa_bot.config import Settings
 from qa_bot.qa import QaBot
 
@@ -30,12 +29,6 @@ Hoeveel Limburgse scholen kregen een beurs?
 
 In 2024 kregen 77 Limburgse scholen een beurs <img src=x onerror="window.__xss=1"> voor stages <script>window.__xss=2</script> in het buitenland.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")

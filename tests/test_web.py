@@ -1,45 +1,76 @@
-"""The FastAPI app with a fake embedder: API contract, validation, token, origins, sources."""
+"""The FastAPI app: API contract, validation, and access control on every route.
 
+The index is built once for the module with the test embedder; each test makes an app with
+the settings it needs. ``test_access_with_login_and_token`` runs against a real uvicorn
+server with ``QA_BOT_UI_USER``, ``QA_BOT_UI_PASSWORD`` and ``QA_BOT_API_TOKEN`` set.
+"""
+
+from __future__ import annotations
+
+import json
 import re
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from conftest import FakeEmbedder
+from conftest import EVAL_CORPUS, FakeEmbedder, free_port
 from qa_bot.config import Settings
+from qa_bot.errors import QaBotError
 from qa_bot.qa import QaBot
 from qa_bot.web import create_app
 
 ALLOWED = "https://intranet.example"
+DOC = "volwassenenonderwijs-leermobiliteit.txt"
+QUESTION = "Hoeveel cursisten ontvingen in 2024 een beurs?"
+SECURITY_HEADERS = ("content-security-policy", "x-content-type-options", "referrer-policy")
 
 
-@pytest.fixture
-def make_client(settings: Settings, fake_embedder: FakeEmbedder, tmp_path: Path):  # type: ignore[no-untyped-def]
+@pytest.fixture(scope="module")
+def base_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    base = tmp_path_factory.mktemp("web")
+    corpus = base / "corpus"
+    shutil.copytree(EVAL_CORPUS, corpus)
+    settings = Settings(corpus_dir=corpus, index_dir=base / "index", feedback_file=base / "fb.jsonl",
+                        allowed_origins=(ALLOWED,))  # fmt: skip
+    QaBot(settings, FakeEmbedder()).index()
+    return settings
+
+
+@pytest.fixture(scope="module")
+def make_client(base_settings: Settings) -> Callable[..., TestClient]:
     def make(**changes: object) -> TestClient:
-        s = settings.replace(allowed_origins=(ALLOWED,), feedback_file=tmp_path / "fb.jsonl", **changes)
-        bot = QaBot(s, fake_embedder)
-        bot.index()
-        return TestClient(create_app(bot))
+        bot = QaBot(base_settings.replace(**changes), FakeEmbedder())
+        return TestClient(create_app(bot), raise_server_exceptions=False)
 
     return make
 
 
 def test_ask_returns_the_answer_contract(make_client) -> None:  # type: ignore[no-untyped-def]
-    client = make_client()
-    response = client.post("/api/ask", json={"question": "Welk aandeel van de gevraagde mobiliteiten kon in 2025 "
-                                                         "gefinancierd worden?"})  # fmt: skip
+    response = make_client().post("/api/ask", json={"question": QUESTION})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) >= {"text", "citations", "figures", "abstained", "reason", "timings", "language"}
-    assert data["figures"][0]["display"] == "63,4%"
+    assert set(data) >= {"text", "citations", "figures", "abstained", "reason", "timings", "language", "answer_id"}
+    assert not data["abstained"] and "410" in data["text"]
+    assert data["citations"][0]["doc_id"] == DOC
 
 
 def test_ask_with_filters_and_k(make_client) -> None:  # type: ignore[no-untyped-def]
-    response = make_client().post("/api/ask", json={"question": "Hoeveel cursisten ontvingen in 2024 een beurs?",
-                                                    "filters": {"parts": ["antwoord"]}, "k": 3})  # fmt: skip
+    response = make_client().post("/api/ask", json={"question": QUESTION, "filters": {"parts": ["antwoord"]}, "k": 3})
     assert response.status_code == 200
     assert all(c["part"] == "antwoord" for c in response.json()["citations"])
+
+
+def test_a_follow_up_is_resolved_from_the_previous_question(make_client) -> None:  # type: ignore[no-untyped-def]
+    response = make_client().post("/api/ask", json={"question": "En in 2025?", "previous": QUESTION})
+    data = response.json()
+    assert response.status_code == 200 and "2025" in data["resolved"]
 
 
 @pytest.mark.parametrize(
@@ -47,25 +78,68 @@ def test_ask_with_filters_and_k(make_client) -> None:  # type: ignore[no-untyped
     [
         ({"question": ""}, "leeg"),
         ({"question": "   "}, "leeg"),
+        ({"question": "\u200b\u200b\x00"}, "leeg"),  # zero-width and NUL alone are empty
         ({"question": "x" * 2001}, "te lang"),
         ({"question": "Hoeveel?", "filters": {"parts": ["bijlage"]}}, "Onbekend deel"),
+        ({"question": "Hoeveel?", "filters": {"date_from": "2025-13-40"}}, "datum"),
+        ({"question": "Hoeveel?", "filters": {"date_from": "2025", "date_to": "2020"}}, "na"),
     ],
 )
 def test_bad_questions_get_422_with_a_message(make_client, body: dict, message: str) -> None:  # type: ignore[no-untyped-def, type-arg]
     response = make_client().post("/api/ask", json=body)
     assert response.status_code == 422
     assert message in response.json()["detail"]
+    assert all(h in response.headers for h in SECURITY_HEADERS)
 
 
-def test_health(make_client) -> None:  # type: ignore[no-untyped-def]
-    data = make_client().get("/api/health").json()
+def test_a_lone_surrogate_is_a_422_not_a_500(make_client) -> None:  # type: ignore[no-untyped-def]
+    response = make_client().post("/api/ask", content=b'{"question": "\\ud83d"}',
+                                  headers={"content-type": "application/json"})  # fmt: skip
+    assert response.status_code == 422 and "ongeldige tekens" in response.json()["detail"]
+    assert all(h in response.headers for h in SECURITY_HEADERS)
+
+
+def test_a_huge_body_is_refused_before_it_is_parsed(make_client) -> None:  # type: ignore[no-untyped-def]
+    body = b'{"question": "' + b"x" * 5_000_000 + b'"}'
+    response = make_client().post("/api/ask", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 413
+    assert all(h in response.headers for h in SECURITY_HEADERS)
+
+
+@pytest.mark.parametrize("method", ["GET", "PUT", "OPTIONS"])
+def test_other_methods_on_ask_are_405(make_client, method: str) -> None:  # type: ignore[no-untyped-def]
+    response = make_client().request(method, "/api/ask")
+    assert response.status_code == 405 and response.headers["allow"] == "POST"
+
+
+def test_an_unexpected_error_is_a_500_with_the_headers_and_no_trace(make_client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("geheime details")
+
+    monkeypatch.setattr(QaBot, "ask", broken)
+    response = make_client().post("/api/ask", json={"question": QUESTION})
+    assert response.status_code == 500 and "geheime" not in response.text
+    assert all(h in response.headers for h in SECURITY_HEADERS)
+
+
+def test_uploads_and_the_gradio_api_description_are_refused(make_client) -> None:  # type: ignore[no-untyped-def]
+    client = make_client()
+    assert client.post("/gradio_api/upload", files={"files": ("a.txt", b"hallo")}).status_code == 403
+    assert client.get("/gradio_api/info").status_code == 404
+
+
+def test_health_names_the_model_and_says_what_the_token_guards(make_client) -> None:  # type: ignore[no-untyped-def]
+    data = make_client(api_token="geheim").get("/api/health").json()
     assert data["status"] == "ok" and data["model"] == "fake-trigram" and data["index"]["documents"] == 5
+    assert data["access"]["api"] == "token" and data["access"]["chat"].startswith("open")
 
 
-def test_api_token(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_api_token_guards_the_json_api(make_client) -> None:  # type: ignore[no-untyped-def]
     client = make_client(api_token="geheim")
-    assert client.post("/api/ask", json={"question": "Hoeveel?"}).status_code == 401
-    ok = client.post("/api/ask", json={"question": "Hoeveel?"}, headers={"Authorization": "Bearer geheim"})
+    assert client.post("/api/ask", json={"question": QUESTION}).status_code == 401
+    assert client.post("/api/ask", json={"question": QUESTION},
+                       headers={"Authorization": "Bearer fout"}).status_code == 401  # fmt: skip
+    ok = client.post("/api/ask", json={"question": QUESTION}, headers={"Authorization": "Bearer geheim"})
     assert ok.status_code == 200
 
 
@@ -79,23 +153,35 @@ def test_origins_and_framing(make_client) -> None:  # type: ignore[no-untyped-de
     simple = client.get("/api/health", headers={"Origin": "https://evil.example"})
     assert "access-control-allow-origin" not in simple.headers
     page = client.get("/", headers={"Origin": "https://evil.example"})
-    assert page.headers["content-security-policy"] == f"frame-ancestors 'self' {ALLOWED}"
-    assert page.headers.get("access-control-allow-origin") in (None, ALLOWED)
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and f"frame-ancestors 'self' {ALLOWED}" in csp
+    assert re.search(r'<html\s+lang="nl"', page.text)
 
 
 def test_sources_only_serves_indexed_documents(make_client) -> None:  # type: ignore[no-untyped-def]
     client = make_client()
-    ok = client.get("/sources/volwassenenonderwijs-leermobiliteit.txt")
+    ok = client.get(f"/sources/{DOC}")
     assert ok.status_code == 200 and ok.headers["content-type"].startswith("text/plain")
     assert client.get("/sources/../pyproject.toml").status_code == 404
     assert client.get("/sources/%2e%2e/pyproject.toml").status_code == 404
     assert client.get("/sources/bestaat-niet.txt").status_code == 404
 
 
-def test_docs_and_embed_pages_are_offline(make_client) -> None:  # type: ignore[no-untyped-def]
+def test_viewer_marks_the_cited_passage(make_client) -> None:  # type: ignore[no-untyped-def]
+    client = make_client()
+    answer = client.post("/api/ask", json={"question": QUESTION}).json()
+    citation = answer["citations"][0]
+    page = client.get(f"/view/{citation['doc_id']}", params={"chunk": citation["chunk_id"]})
+    assert page.status_code == 200 and "<mark id='cited'>" in page.text
+    assert "410 cursisten" in page.text.split("<mark id='cited'>", 1)[1].split("</mark>", 1)[0]
+    assert client.get("/view/bestaat-niet.txt").status_code == 404
+
+
+def test_docs_and_embed_pages_are_offline_and_readable(make_client) -> None:  # type: ignore[no-untyped-def]
     client = make_client()
     docs = client.get("/docs").text
     assert "/api/ask" in docs and "cdn" not in docs.lower() and "<script" not in docs
+    assert "<h2" in docs and "&quot;question&quot;" in docs  # endpoints with request examples, not a JSON dump
     embed = client.get("/embed").text
     assert "&lt;iframe" in embed and "gradio-app" in embed and "/gradio.js" in embed
     links = re.findall(r'(?:src|href)="([^"]+)"', embed)
@@ -103,20 +189,75 @@ def test_docs_and_embed_pages_are_offline(make_client) -> None:  # type: ignore[
     assert client.get("/gradio.js").status_code == 200
 
 
-def test_missing_index_is_a_503_with_the_command(tmp_path: Path, fake_embedder: FakeEmbedder) -> None:
-    settings = Settings(corpus_dir=tmp_path, index_dir=tmp_path / "leeg")
-    from qa_bot.web import AskRequest  # noqa: F401 — the request model is importable for clients
-
-    bot = QaBot(settings, fake_embedder)
-    with pytest.raises(Exception, match="qa-bot index"):
+def test_missing_index_says_which_command_builds_it(tmp_path: Path) -> None:
+    bot = QaBot(Settings(corpus_dir=tmp_path, index_dir=tmp_path / "leeg"), FakeEmbedder())
+    with pytest.raises(QaBotError, match="qa-bot index"):
         create_app(bot)
 
 
-def test_optional_login_protects_the_chat_but_not_health(make_client) -> None:  # type: ignore[no-untyped-def]
-    client = make_client(ui_user="staf", ui_password="geheim")
-    assert client.get("/config").status_code in (401, 403)
-    assert client.get("/api/health").status_code == 200
-    login = client.post("/login", data={"username": "staf", "password": "geheim"})
-    assert login.status_code == 200
+# -- the access matrix against a real server -------------------------------------------------
+
+GUARDED = ["/docs", "/openapi.json", "/embed", f"/sources/{DOC}", f"/view/{DOC}", "/config"]
+
+
+@contextmanager
+def serving(bot: QaBot) -> Iterator[str]:
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(bot), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not server.started and time.time() < deadline:
+        time.sleep(0.05)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+def _join_queue(client: httpx.Client) -> httpx.Response:
+    """The chat's own function, called the way the Gradio front end calls it."""
+    body = {"data": [QUESTION, [], [], "", [], [], "", ""], "fn_index": 0, "session_hash": "probe123"}
+    return client.post("/gradio_api/queue/join", json=body)
+
+
+def test_access_with_login_and_token(base_settings: Settings) -> None:
+    settings = base_settings.replace(ui_user="staf", ui_password="geheim", api_token="token")
+    with serving(QaBot(settings, FakeEmbedder())) as url, httpx.Client(base_url=url) as anonymous:
+        # Without the login: no answer and no document text on any route, a minimal health check.
+        for path in GUARDED:
+            response = anonymous.get(path)
+            assert response.status_code in (401, 403), path
+            assert "cursisten" not in response.text, path
+            assert all(h in response.headers for h in SECURITY_HEADERS), path
+        assert anonymous.get("/api/health").json() == {"status": "ok"}
+        assert anonymous.post("/api/ask", json={"question": QUESTION}).status_code == 401
+        queued = _join_queue(anonymous)
+        assert queued.status_code in (401, 403) and "410" not in queued.text
+        assert anonymous.post("/gradio_api/upload", files={"files": ("a.txt", b"x")}).status_code == 403
+        # The token opens the JSON API, and only that.
+        bearer = {"Authorization": "Bearer token"}
+        assert anonymous.post("/api/ask", json={"question": QUESTION}, headers=bearer).status_code == 200
+        assert anonymous.get(f"/view/{DOC}", headers=bearer).status_code == 401
+        # The login opens everything.
+        with httpx.Client(base_url=url) as staff:
+            assert staff.post("/login", data={"username": "staf", "password": "fout"}).status_code in (400, 401)
+            assert staff.post("/login", data={"username": "staf", "password": "geheim"}).status_code == 200
+            for path in GUARDED:
+                assert staff.get(path).status_code == 200, path
+            assert "cursisten" in staff.get(f"/view/{DOC}").text
+            assert staff.get("/api/health").json()["access"] == {"chat": "login", "api": "token", "origins": [ALLOWED]}
+            assert staff.post("/api/ask", json={"question": QUESTION}).status_code == 200
+
+
+def test_the_token_alone_leaves_the_chat_open_and_says_so(base_settings: Settings) -> None:
+    """The chosen combination: the token guards the JSON API only (README "Toegang")."""
+    client = TestClient(create_app(QaBot(base_settings.replace(api_token="token"), FakeEmbedder())))
+    assert client.post("/api/ask", json={"question": QUESTION}).status_code == 401
     assert client.get("/config").status_code == 200
-    assert make_client().get("/config").status_code == 200  # off by default
+    assert client.get("/gradio_api/info").status_code == 404  # the chat's functions are not published
+    config = json.dumps(client.get("/config").json())
+    assert '"api_visibility": "private"' in config or '"show_api": false' in config.lower()
