@@ -62,6 +62,7 @@ class Term:
     verb: bool = False  # a verb form: prose may say it, a table never does
     qualifier: bool = False  # the specific part of a compound ('bso' in 'bso-leerlingen'): it must be at the number
     place: bool = False  # a province, city or country: figures are split by place
+    specific: bool = True  # a name in fewer than half of the documents: it picks which one answers
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,19 @@ class QuestionAnalysis:
         return out
 
 
-DocumentFrequency = Callable[[str], float]  # key → idf weight
+@dataclass(frozen=True)
+class DocumentFrequency:
+    """idf(k) = log(1 + N / (1 + df(k))): rare words weigh more; an unseen word weighs most."""
+
+    frequency: Mapping[str, int]
+    documents: int
+
+    def __call__(self, k: str) -> float:
+        return math.log(1 + self.documents / (1 + self.frequency.get(k, 0)))
+
+    def specific(self, k: str) -> bool:
+        """In fewer than half of the documents ("Vlaanderen" in most of them picks none)."""
+        return self.frequency.get(k, 0) < self.documents / 2
 
 _YEAR = r"(?:19|20)\d{2}"
 _WORD = re.compile(r"[^\W\d_][\w'’+-]*", re.UNICODE)
@@ -202,7 +215,7 @@ def _attribution(text: str) -> tuple[Attribution, list[tuple[int, int]]]:
     persons: list[str] = []
     honorifics = _all("HONORIFICS")
     particles = _all("NAME_PARTICLES")
-    for match in re.finditer(r"\b(" + "|".join(sorted(honorifics, key=len, reverse=True)) + r")\.?\s+((?:[A-Z][\w'’-]+|"
+    for match in re.finditer(r"\b((?i:" + "|".join(sorted(honorifics, key=len, reverse=True)) + r"))\.?\s+((?:[A-Z][\w'’-]+|"
                              + "|".join(sorted(particles, key=len, reverse=True)) + r")(?:\s+(?:[A-Z][\w'’-]+|"
                              + "|".join(sorted(particles, key=len, reverse=True)) + r"))*)", text):  # fmt: skip
         name = match.group(2).strip()
@@ -227,7 +240,8 @@ def _phrase_end(text: str, start: int) -> int:
     IVET-scorekaart 2022') runs over articles, source nouns, names, numbers and the small
     words that join them, and stops at the first other word."""
     source_nouns = _all("SOURCE_NOUNS") | _all("ATTRIBUTION_WORDS")
-    joiners = {"de", "het", "een", "the", "a", "an", "op", "van", "to", "of", "nr", "no", "nummer", "number", "uit", "in"}
+    joiners = {"de", "het", "een", "the", "a", "an", "op", "van", "to", "of", "nr", "no", "nummer", "number", "uit", "in",
+               *_all("NAME_PARTICLES")}  # "Van der Linden"
     end = start
     for match in re.finditer(r"\S+", text[start:]):
         word = match.group(0).strip(".,:;?!()\"'’“”")
@@ -466,8 +480,9 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
                 weight *= 0.35
             is_place = bool(place) or piece_lower in _all("PLACES") or any(
                 t.lower() in _all("PLACES") for t in translated)  # fmt: skip
+            specific = is_name and (idf is None or idf.specific(main))
             term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,
-                        qualifier=position < len(pieces) - 1, place=is_place)  # fmt: skip
+                        qualifier=position < len(pieces) - 1, place=is_place, specific=specific)  # fmt: skip
             if is_name and knows is not None and not knows(term.keys):
                 unknown.append(piece)
             terms.append(term)
@@ -588,11 +603,6 @@ def describe(analysis: QuestionAnalysis) -> str:
 
 
 def idf_from(frequency: Mapping[str, int], documents: int) -> DocumentFrequency:
-    """idf(k) = log(1 + N / (1 + df(k))): rare words weigh more; an unseen word weighs most."""
-
-    def idf(k: str) -> float:
-        return math.log(1 + documents / (1 + frequency.get(k, 0)))
-
-    return idf
+    return DocumentFrequency(frequency, documents)
 
 

@@ -82,9 +82,6 @@ def coverage(terms: Sequence[Term], layers: Sequence[tuple[frozenset[str], float
     return got / total
 
 
-NAME_WEIGHT = 1.0  # a name in most documents ("Vlaanderen": idf < 1) says nothing about which one answers
-
-
 def unmatched_names(terms: Sequence[Term], context: frozenset[str]) -> list[str]:
     """Specific names (capitalised words, acronyms) the context does not contain."""
-    return [t.text for t in terms if t.name and t.weight >= NAME_WEIGHT and not term_matches(t.keys, context)]
+    return [t.text for t in terms if t.name and t.specific and not term_matches(t.keys, context)]

@@ -8,6 +8,8 @@ one :class:`OperationSpec`.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -203,8 +205,7 @@ def build_figure(operation: Operation, operands: list[Operand], language: str, *
     if absolute and operation in (Operation.DIFFERENCE, Operation.GAP):
         expr = f"|{expr}|"
     display = fmt_value(value, unit, language)
-    noun = next((o.label for o in operands if o.label), "")
-    label = lang.get(language).LABELS["operations"][operation.value] + (f" {noun}" if noun else "")
+    label = figure_label(lang.get(language).LABELS["operations"][operation.value], operands)
     series = [{"label": o.label or o.role, "value": o.value} for o in operands]
     if spec.chart == "line":
         series = sorted(series, key=lambda p: str(p["label"]))
@@ -218,6 +219,23 @@ def build_figure(operation: Operation, operands: list[Operand], language: str, *
         chart={"type": spec.chart, "title": label, "series": series, "unit": _axis_unit(operands[0].unit, language)},
         display=display,
     )
+
+
+_PERIOD = re.compile(r"^(?:19|20)\d{2}(?:[-/–](?:19|20)?\d{2})?$")
+
+
+def figure_label(name: str, operands: Sequence[Operand]) -> str:
+    """'Groei leerlingen, 2019–2023': the operation, what the operands share (or the first
+    one's subject), and the periods they span."""
+    labels = [[w for w in o.label.replace("—", " ").replace(",", " ").split()] for o in operands if o.label]
+    if not labels:
+        return name
+    periods = sorted({w for words in labels for w in words if _PERIOD.match(w)})
+    nouns = [[w for w in words if not _PERIOD.match(w)] for words in labels]
+    common = [w for w in nouns[0] if all(w in other for other in nouns[1:])]
+    subject = " ".join(common or nouns[0])
+    span = f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else "".join(periods)
+    return ", ".join(p for p in (f"{name} {subject}".strip(), span) if p)
 
 
 def _axis_unit(unit: str, language: str) -> str:

@@ -97,7 +97,9 @@ class QaBot:
         language = detect_language(question)
         idf = idf_from(reader.document_frequency, max(len(reader.by_doc), 1))
         analysis = analyze(question, language, idf, self._knows)
-        if previous and is_follow_up(question, language):
+        if is_follow_up(question, language):
+            if not previous:
+                return analysis, True  # "En in 2022?" with nothing before it: which quantity?
             before = analyze(previous, detect_language(previous), idf, self._knows)
             resolved = resolve_follow_up(analysis, before)
             if resolved is None:

@@ -157,7 +157,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
         if analysis.answer_type == AnswerType.COUNT and q.noun and not _counts(analysis, q.noun):
             factor *= 0.3  # "hoeveel leerlingen" is not answered by "347 vestigingsplaatsen"
         if _APPROXIMATE.search(sentence[max(0, q.start - 20) : q.start]) or q.text.lower().startswith(("een ", "de ")):
-            factor *= 0.5  # "ruim de helft", "ongeveer 2,9 miljoen": not an exact figure
+            factor *= 0.8  # "ruim de helft", "ongeveer 2,9 miljoen": not an exact figure (quoted as printed)
         scored.append((local, factor, q))
     if not scored:
         return None, 0.0

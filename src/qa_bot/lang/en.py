@@ -76,7 +76,9 @@ SUPERLATIVE_MIN = frozenset("least lowest smallest fewest worst weakest".split()
 NUMBER_WORDS = frozenset("two three four five six seven eight nine ten twelve twenty".split())
 
 OPERATION_CUES = {
-    "cagr": [r"average (?:annual|yearly)", r"per year on average", r"\bcagr\b", r"compound annual"],
+    "cagr": [r"average (?:annual|yearly) (?:growth|increase|decrease|decline|change|rate of growth)",
+             r"(?:grow|grew|rise|rose|increase|increased|fall|fell|decline|declined)\b.*\bper year on average",
+             r"\bcagr\b", r"compound annual"],
     "growth": [r"by (?:how much|what percent(?:age)?)", r"percent(?:age)? (?:increase|growth|decrease|rise|change)",
                r"how much did .* (?:grow|increase|rise|fall|decrease)", r"\bby what percentage\b"],
     "ratio": [r"\bratio\b", r"how many times"],
@@ -102,7 +104,7 @@ LOOKUP_OVERRIDES = [r"\bdifference in (?:policy|approach)\b", r"\bis there (?:a 
 
 NOT_KEPT = [r"\bnot (?:available|kept|recorded|collected)\b", r"\bno (?:data|information|figures)\b",
             r"\bcannot (?:be )?(?:provided|broken down)\b"]
-CONTINUATION = r"^(?:in addition|also|furthermore|moreover|finally|first|second|third)\b"
+CONTINUATION = r"^(?:in addition|also|furthermore|moreover|finally|first|second|third|therefore|to that end|for this|besides)\b"
 
 TOTAL_ROW = frozenset("total totals grand overall sum".split())
 CAPTION = r"(?:table|figure|chart)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
@@ -151,7 +153,7 @@ LABELS = {
     "filters": "filters",
     "documents_left": "{n} document(s) left",
     "operations": {
-        "share": "Share", "complement_share": "Share without", "complement": "Shortfall",
+        "share": "Share", "complement_share": "Remaining share", "complement": "Remainder",
         "growth": "Growth", "cagr": "Average annual growth", "ratio": "Ratio",
         "difference": "Difference", "sum": "Total", "average": "Average", "gap": "Distance to",
     },

@@ -97,7 +97,8 @@ ANSWER_TYPE_CUES = [
     (r"\b(?:welk|hoeveel|wat is het|hoe (?:hoog|groot) (?:is|was|lag) het) (?:percentage|procent)\b|\bwelk aandeel\b|"
      r"\bhoe (?:groot|hoog) (?:is|was|lag) het aandeel\b|\bin procent\b|\bwelk deel\b", "percentage"),
     (r"\bhoeveel (?:euro|geld)\b|\bwelk bedrag\b|\bhoeveel (?:bedroeg|bedraagt|kost|kostte)\b|\bhoeveel werd\b.*\b"
-     r"(?:uitbetaald|geïnvesteerd|uitgegeven|begroot)\b|\bin (?:miljoen |miljard )?euro\b|\b(?:wat|hoeveel) (?:is|was|bedraagt|bedroeg)"
+     r"(?:uitbetaald|geïnvesteerd|uitgegeven|begroot)\b|\bhoeveel (?:investeerde|investeerden|besteedde|besteedden|"
+     r"betaalde|betaalden|verdiende|verdienden)\b|\bin (?:miljoen |miljard )?euro\b|\b(?:wat|hoeveel) (?:is|was|bedraagt|bedroeg)"
      r" .*\b(?:budget|begroting|bedrag|kostprijs)\b", "amount"),
     (r"\bwelke score\b|\b(?:score|scoorde)\b", "score"),
     (r"\bin welk jaar\b|\bwelk (?:school|oproep|kalender)?jaar\b", "year"),
@@ -126,13 +127,19 @@ NUMBER_WORDS = frozenset("twee drie vier vijf zes zeven acht negen tien twaalf t
 # Each operation of figures.OPERATIONS has its cues here (regular expressions over the
 # lower-cased question). Only explicit cues make a computation.
 OPERATION_CUES = {
-    "cagr": [r"gemiddeld\w*\s+(?:\w+\s+){0,3}(?:per jaar|jaarlijks)", r"jaarlijkse (?:groei|stijging|daling)",
-             r"gemiddelde jaarlijkse", r"\bcagr\b"],
+    # An average yearly *change*: "gemiddeld jaarlijks budget" is a look-up (or an average), not a CAGR.
+    "cagr": [r"gemiddeld\w*\s+(?:\w+\s+){0,3}(?:per jaar|jaarlijks\w*)\s+(?:\w+\s+){0,2}?"
+             r"(?:groei|stijging|daling|toename|afname|gegroeid|gestegen|gedaald|toegenomen|afgenomen)",
+             r"(?:groei|stijging|daling|toename|afname|gegroeid|gestegen|gedaald|toegenomen|afgenomen|groeide|steeg|daalde)"
+             r"\b.*\bgemiddeld\w*\s+(?:per jaar|jaarlijks)", r"jaarlijkse (?:groei|stijging|daling|toename|afname)",
+             r"\bcagr\b"],
     "growth": [r"(?:hoeveel|welk) (?:procent|percentage)\b(?!punt).*\b(?:gestegen|gedaald|gegroeid|toegenomen|afgenomen|"
                r"verhoogd|gezakt|steeg|stegen|daalde|daalden|groeide|groeiden|nam\w* toe|nam\w* af|veranderde|"
                r"veranderd|evolueerde)\b",
                r"procentuele (?:stijging|groei|daling|toename|afname|verandering|evolutie|wijziging)",
-               r"groeipercentage", r"met hoeveel procent\b(?!punt)"],
+               r"groeipercentage", r"met hoeveel procent\b(?!punt)",
+               r"\b(?:hoe sterk|hoeveel)\b.*\b(?:groeide|groeiden|steeg|stegen|daalde|daalden|gegroeid|gestegen|gedaald|"
+               r"toegenomen|afgenomen|nam\w* toe|nam\w* af)\b.*\bin (?:procent|%)"],
     "ratio": [r"\bverhouding\b", r"hoeveel keer"],
     "difference": [r"\bprocentpunt", r"\bhoeveel punt\b", r"\bverschil\b", r"\bverschilt\b",
                    r"hoeveel (?:\w+ ){0,3}(?:meer|minder)\b", r"\b(?:hoger|lager|meer|minder) dan\b",
@@ -170,7 +177,8 @@ NOT_KEPT = [r"\bniet (?:bij)?gehouden\b", r"\bniet beschikbaar\b", r"\bgeen (?:g
             r"\bniet geregistreerd\b", r"\bniet opgevolgd\b", r"\bbeschik(?:t|ken|ik) (?:niet|ook niet) over\b",
             r"\bniet (?:uit te splitsen|op te splitsen|eenduidig te maken)\b", r"\bbestaan geen\b"]
 # Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
-CONTINUATION = r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|ten (?:eerste|tweede|derde|vierde))\b"
+CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|daarom|daartoe|daarvoor|"
+                r"hiervoor|hiertoe|concreet|eveneens|tevens|ten (?:eerste|tweede|derde|vierde))\b")
 
 # ---------------------------------------------------------------- table vocabulary
 TOTAL_ROW = frozenset("totaal total totalen eindtotaal generaal algemeen som".split())
@@ -222,7 +230,7 @@ LABELS = {
     "filters": "filters",
     "documents_left": "{n} document(en) over",
     "operations": {
-        "share": "Aandeel", "complement_share": "Aandeel zonder", "complement": "Verschil (niet gedekt)",
+        "share": "Aandeel", "complement_share": "Resterend aandeel", "complement": "Resterend aantal",
         "growth": "Groei", "cagr": "Gemiddelde jaarlijkse groei", "ratio": "Verhouding",
         "difference": "Verschil", "sum": "Totaal", "average": "Gemiddelde", "gap": "Afstand tot",
     },
