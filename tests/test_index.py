@@ -7,7 +7,10 @@ import pytest
 from conftest import FakeEmbedder
 from qa_bot.config import Settings
 from qa_bot.errors import ConfigError, IndexBusyError, IndexMismatchError, IndexMissingError
-from qa_bot.index import IndexReader, build_index, chroma_client, current_generation, index_lock, open_collection
+from qa_bot.index import build_index
+from qa_bot.reader import IndexReader
+from qa_bot.store import current_generation, index_lock
+from qa_bot.vectors import chroma_client, open_collection
 
 
 def test_build_then_noop_then_change_then_remove(settings: Settings, fake_embedder: FakeEmbedder) -> None:
@@ -148,3 +151,18 @@ def test_force_reembeds_everything(settings: Settings, fake_embedder: FakeEmbedd
     assert forced.rebuilt == "--force"
     assert forced.embedded == first.chunks and forced.reused_vectors == 0
     assert IndexReader(settings, fake_embedder).collection.count() == first.chunks
+
+
+def test_metadata_tables_and_rows_are_indexed(settings: Settings, fake_embedder: FakeEmbedder) -> None:
+    (settings.corpus_dir / "monitor.md").write_text(
+        "# Monitor\n\nTabel 2: Beurzen per provincie\n\n| Provincie | 2023 |\n|---|---|\n| Antwerpen | 150 |\n"
+        "| Limburg | 95 |\n", encoding="utf-8")  # fmt: skip
+    build_index(settings, fake_embedder)
+    reader = IndexReader(settings, fake_embedder)
+    meta = reader.doc_meta("beroepsopleidingen-slechte-leermobiliteit.txt")
+    assert meta["title"] == "Beroepsopleidingen - Slechte leermobiliteit" and meta["doc_type"] == "schriftelijke vraag"
+    kinds = [c.kind for c in reader.chunks if c.doc_id == "monitor.md"]
+    assert kinds.count("table") == 1 and kinds.count("row") == 2
+    table = next(c for c in reader.chunks if c.doc_id == "monitor.md" and c.kind == "table")
+    assert table.table is not None and table.table.caption.startswith("Tabel 2")
+    assert reader.summary()["tables"] == 1 and reader.summary()["model"] == fake_embedder.name

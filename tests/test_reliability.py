@@ -1,4 +1,9 @@
-"""Crash safety, concurrent runs, bad files, and a real `chroma run` server."""
+"""Crash safety, concurrent runs, bad files, and a real `chroma run` server.
+
+Real processes and real SIGKILLs; they load the test embedder (``QA_BOT_MODEL=hash``,
+recorded in the manifest like any model) instead of the real model, which
+``test_index_ask_eval_against_a_chroma_server`` keeps using.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,9 @@ import pytest
 
 from conftest import DEV_COPY, EVAL_CORPUS, ROOT, FakeEmbedder
 from qa_bot.config import Settings
-from qa_bot.index import IndexReader, build_index
+from qa_bot.embedding import HashEmbedder
+from qa_bot.index import build_index
+from qa_bot.reader import IndexReader
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synth import generate  # noqa: E402
@@ -27,7 +34,7 @@ QUESTION = "Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd 
 
 def cli_env(corpus: Path, index: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("QA_BOT_")}
-    env.update({"QA_BOT_CORPUS": str(corpus), "QA_BOT_INDEX": str(index), **extra})
+    env.update({"QA_BOT_CORPUS": str(corpus), "QA_BOT_INDEX": str(index), "QA_BOT_MODEL": "hash", **extra})
     return env
 
 
@@ -63,9 +70,7 @@ def assert_usable(corpus: Path, index: Path) -> None:
 
 
 def assert_consistent(index: Path) -> None:
-    from qa_bot.embedding import SentenceTransformerEmbedder
-
-    reader = IndexReader(Settings(index_dir=index), SentenceTransformerEmbedder())
+    reader = IndexReader(Settings(index_dir=index, model="hash"), HashEmbedder())
     assert reader.collection.count() == len(reader.chunks)
     assert len(list(index.glob("gen-*"))) == 1 and not list(index.glob(".gen-*"))
 
@@ -83,13 +88,19 @@ def test_sigkill_at_each_phase_loses_nothing(work: tuple[Path, Path], phase: str
     assert_consistent(index)
 
 
-def test_sigkill_at_random_moments(work: tuple[Path, Path]) -> None:
+def test_sigkill_at_random_moments(work: tuple[Path, Path], tmp_path: Path) -> None:
     corpus, index = work
+    # How long a whole run takes here, on a copy: the kills land inside that span.
+    shutil.copytree(index, tmp_path / "probe")
+    started = time.perf_counter()
+    assert qa_bot("index", "--quiet", env=cli_env(corpus, tmp_path / "probe")).returncode == 0
+    duration = time.perf_counter() - started
     rng = random.Random(3)
     for _ in range(3):
         proc = subprocess.Popen([sys.executable, "-m", "qa_bot.cli", "index", "--quiet"], env=cli_env(corpus, index),
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
-        time.sleep(rng.uniform(4.0, 12.0))
+        time.sleep(rng.uniform(0.3, 0.9) * duration)
+        assert proc.poll() is None, "the run ended before the kill"
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
         assert_usable(corpus, index)
@@ -180,6 +191,7 @@ def test_index_ask_eval_against_a_chroma_server(chroma_server: str, tmp_path: Pa
     corpus = tmp_path / "corpus"
     shutil.copytree(EVAL_CORPUS, corpus, symlinks=False)
     env = cli_env(corpus, tmp_path / "index", QA_BOT_CHROMA_URL=chroma_server)
+    del env["QA_BOT_MODEL"]  # the real model, end to end
     assert qa_bot("index", "--quiet", env=env).returncode == 0
     assert not (tmp_path / "index" / "chroma").exists()  # vectors live on the server
     asked = qa_bot("ask", QUESTION, env=env)

@@ -436,9 +436,7 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
     skip = (_all("STOP_WORDS") | _all("QUESTION_WORDS") | _all("FILLERS") | _all("ATTRIBUTION_WORDS")
             | _all("HONORIFICS") | set(lang.nl.MONTHS) | set(lang.en.MONTHS) | _all("SUPERLATIVE_MAX")
             | _all("SUPERLATIVE_MIN") | _all("NEGATIONS"))  # fmt: skip
-    operation_words = {w for module in lang.LANGUAGES.values() for name, pats in module.OPERATION_CUES.items()
-                       if name not in ("complement", "complement_share")  # "niet toegekend": content
-                       for p in pats for w in re.findall(r"[a-z]{4,}", re.sub(r"\\[a-zA-Z]", " ", p))}  # fmt: skip
+    operation_words = set(_all("OPERATION_WORDS"))
     comparatives = _all("BELOW_CUES") | _all("ABOVE_CUES")
     operation_words = operation_words - comparatives
     terms: list[Term] = []
@@ -466,6 +464,9 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             piece_lower = piece.lower()
             keys = {key(t) for t in raw_tokens(place)} if place else set()
             keys |= {key(t) for t in raw_tokens(piece_lower)} | {key(piece_lower)}
+            noun = lang.get(language).NOMINALISATIONS.get(piece_lower)
+            if noun:
+                keys.add(key(noun))  # "gebaseerd" also matches "op basis van"
             translated = translations(piece_lower, language)
             for t in translated:  # English words for English reports, Dutch words for Dutch ones
                 keys |= {key(x) for x in raw_tokens(t)}

@@ -28,7 +28,7 @@ from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
 from qa_bot.spans import SpanCandidate, _context_before, candidates, explanation_span
-from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, superlative
+from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, superlative, whole_row_named
 from qa_bot.tables import render, row_line_offsets
 from qa_bot.types import Answer, Citation, Operand, Passage
 
@@ -226,9 +226,9 @@ class Composer:
             return 1.0
         strict = strict and any(t.place for t in missing)  # a place splits figures; an organisation is the topic
         if near and not unmatched_names(missing, near):
-            return 0.7 if strict else 0.9
+            return 0.7 if strict else 0.95
         if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id)):
-            return 0.6 if strict else 0.8
+            return 0.6 if strict else 0.9
         return 0.5
 
     def _table_context(self, view: TableView, cells: Sequence[tuple[int, int]]) -> frozenset[str]:
@@ -258,6 +258,11 @@ class Composer:
                 analysis.answer_type == AnswerType.PERCENTAGE and result.value.unit != "%")
             if stated and wrong_kind and not (analysis.total and result.value is not None and result.value.is_number):
                 continue
+            row_label = text_keys(" ".join(f"{view.table.label(r)} {view.table.header[c]}" for r, c in result.cells))
+            if stated and analysis.whole_terms and (
+                    unmatched_names(_part_names(analysis), row_label)
+                    or whole_row_named(view) not in (None, *[r for r, _ in result.cells])):  # fmt: skip
+                continue  # "share of Belgium's learners from Flanders": a percentage printed for either is not it
             if analysis.total and not _is_total(view, result) and not (view.totals or view.total_cols):
                 continue  # one item is not the total; the sum of the items answers
             score = self._table_confidence(analysis, result)
@@ -530,6 +535,12 @@ _SUPERLATIVE_CUE = {
     "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),
     "min": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MIN"))) + r")\b", re.I),
 }
+
+
+def _part_names(analysis: QuestionAnalysis) -> list:  # type: ignore[type-arg]
+    """The names of a share question that are not its whole: what the share is *of the whole*."""
+    whole = {t.text for t in analysis.whole_terms}
+    return [t for t in analysis.terms if t.name and t.text not in whole]
 
 
 def _is_total(view: TableView, result: TableResult) -> bool:

@@ -53,6 +53,7 @@ class Question:
     expect_figure: dict[str, Any] | None = None
     expect_source: tuple[str, ...] = ()
     filters: dict[str, Any] = field(default_factory=dict)
+    doc: str = ""  # the document the question is about (reporting only)
 
 
 def load_questions(path: Path) -> list[Question]:
@@ -71,6 +72,7 @@ def load_questions(path: Path) -> list[Question]:
                     expect_figure=data.get("expect_figure"),
                     expect_source=tuple(data.get("expect_source", ())),
                     filters=data.get("filters") or {},
+                    doc=str(data.get("doc", "")),
                 )
             )
         except (ValueError, KeyError, TypeError) as exc:
@@ -132,6 +134,7 @@ def score_question(q: Question, answer: Answer, k: int) -> dict[str, Any]:
     ranks = [p.rank for p in answer.passages[:k] if passage_matches(p.chunk.text, q.expect_source)]
     record: dict[str, Any] = {
         "id": q.id,
+        "doc": q.doc,
         "question": q.question,
         "answerable": q.answerable,
         "abstained": answer.abstained,

@@ -9,7 +9,6 @@ one :class:`OperationSpec`.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -224,16 +223,34 @@ def build_figure(operation: Operation, operands: list[Operand], language: str, *
 _PERIOD = re.compile(r"^(?:19|20)\d{2}(?:[-/–](?:19|20)?\d{2})?$")
 
 
+def _segments(label: str) -> list[str]:
+    """'BE-VL — België – Vlaamse Gemeenschap — mobiele_lerenden_2023 (aantal …)' → its parts,
+    descriptions in brackets dropped and underscores read as spaces."""
+    parts = [re.sub(r"\s*\(.*?\)\s*", " ", p).replace("_", " ").strip() for p in label.split(" — ")]
+    return [p for p in parts if p]
+
+
 def figure_label(name: str, operands: Sequence[Operand]) -> str:
-    """'Groei leerlingen, 2019–2023': the operation, what the operands share (or the first
-    one's subject), and the periods they span."""
-    labels = [[w for w in o.label.replace("—", " ").replace(",", " ").split()] for o in operands if o.label]
+    """'Groei leerlingen, 2019–2023', 'Aandeel Limburg / Totaal, 2023': the operation, what
+    tells the operands apart (or what they share), and the periods they span."""
+    labels = [_segments(o.label) for o in operands if o.label]
     if not labels:
         return name
-    periods = sorted({w for words in labels for w in words if _PERIOD.match(w)})
-    nouns = [[w for w in words if not _PERIOD.match(w)] for words in labels]
-    common = [w for w in nouns[0] if all(w in other for other in nouns[1:])]
-    subject = " ".join(common or nouns[0])
+    words = [w for parts in labels for p in parts for w in p.split()]
+    periods = sorted({w for w in words if _PERIOD.match(w)})
+
+    def plain(part: str) -> str:
+        return " ".join(w for w in part.split() if not _PERIOD.match(w))
+
+    if all(len(parts) > 1 for parts in labels):  # table cells: row — column
+        differing = [[p for p in parts if any(p not in other for other in labels)] for parts in labels]
+        shown = list(dict.fromkeys(plain(d[-1]) for d in differing if d and plain(d[-1])))
+        shared = [plain(p) for p in labels[0] if all(p in other for other in labels) and plain(p)]
+        subject = " / ".join(shown) if shown else " ".join(shared)
+    else:  # text: the words all operands share, else the first one's
+        nouns = [[w for p in parts for w in p.split() if not _PERIOD.match(w)] for parts in labels]
+        common = [w for w in nouns[0] if all(w in other for other in nouns[1:])]
+        subject = " ".join(common or nouns[0])
     span = f"{periods[0]}–{periods[-1]}" if len(periods) > 1 else "".join(periods)
     return ", ".join(p for p in (f"{name} {subject}".strip(), span) if p)
 

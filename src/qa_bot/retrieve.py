@@ -190,7 +190,7 @@ class Retriever(Protocol):
 class HybridRetriever:
     reader: IndexReader
     embedder: Embedder
-    fusion: Fusion = field(default_factory=lambda: make_fusion("rrf", 1.0, 1.0))
+    fusion: Fusion = field(default_factory=lambda: make_fusion("minmax", 1.0, 1.0))
     last_timings: dict[str, float] = field(default_factory=dict)
 
     def retrieve(

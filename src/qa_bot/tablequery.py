@@ -74,7 +74,10 @@ class TableView:
         self.col_periods = {c: periods_in(table.header[c]) for c in self.value_cols}
         self.ctx_periods = periods_in(table.caption)
         # How strongly each term matches each row label and column header: 1 the same word, 0.6 a compound.
-        self.in_row = [[strength(t.keys, self.row_keys[r]) for r in self.rows] for t in terms]
+        # A word in a remark column ("inclusief Duitstalige Gemeenschap") names the row less than its label does.
+        label_keys = [text_keys(table.label(r)) for r in self.rows]
+        self.in_row = [[max(strength(t.keys, label_keys[r]), 0.5 * strength(t.keys, self.row_keys[r]))
+                        for r in self.rows] for t in terms]  # fmt: skip
         self.in_col = [{c: strength(t.keys, self.col_keys[c]) for c in self.value_cols} for t in terms]
         self.totals = [r for r in table.total_rows if r < n_rows]
         self.total_cols = [c for c in self.value_cols
@@ -192,7 +195,7 @@ class TableView:
     def operand(self, r: int, c: int, role: str) -> Operand:
         cell = self.cell(r, c)
         period = ", ".join(self.row_periods[r] or self.col_periods.get(c, []) or self.ctx_periods[:1])
-        label = f"{self.table.label(r)}, {self.table.header[c]}" if self.table.header[c] else self.table.label(r)
+        label = f"{self.table.label(r)} — {self.table.header[c]}" if self.table.header[c] else self.table.label(r)
         return Operand(value=float(cell.value or 0.0), unit=cell.unit, year=_first_period(period), text=cell.text,
                        citation=1, role=role, label=label, row=r, column=c, scale=cell.scale)  # fmt: skip
 
@@ -547,6 +550,8 @@ def _share(view: TableView, operation: Operation) -> TableResult | None:
     count_cols = [c for c in cols if view._col_unit(c) != "%"]
     part_rows, row_exact = view.best_rows(rows, exclude_terms=tuple(whole_terms))
     part_cols = view.best_cols(count_cols, None, exclude_terms=tuple(whole_terms))
+    if len(part_cols) != 1:  # part and whole in two rows share their column: the whole's words pick it
+        part_cols = view.best_cols(count_cols, None)
     cells: list[tuple[int, int]] | None = None
     if len(part_rows) == 1 and row_exact and len(part_cols) == 1:
         r, c = part_rows[0], part_cols[0]
@@ -565,6 +570,16 @@ def _share(view: TableView, operation: Operation) -> TableResult | None:
     if part_op.value > whole_op.value:
         return None
     return _figure(view, operation, [part_op, whole_op])
+
+
+def whole_row_named(view: TableView) -> int | None:
+    """The row a share question names as its whole ('Belgium' in 'share of Belgium's
+    learners'): the tightest row its names match, if they match any."""
+    analysis = view.analysis
+    names = [i for i, t in enumerate(analysis.terms) if t in analysis.whole_terms and t.name and any(view.in_row[i])]
+    rows = [r for r in view.rows if names and all(view.in_row[i][r] >= 1.0 for i in names)]
+    tight = _tightest(rows, view, names)
+    return tight[0] if len(tight) == 1 else None
 
 
 def _whole_row(view: TableView, part: int, rows: Sequence[int], whole_terms: set[int]) -> int | None:

@@ -55,6 +55,8 @@ PLACES = frozenset(
     """.split()
 )
 
+NOMINALISATIONS: dict[str, str] = {}  # English keys already reach the Dutch nouns through the glossary
+
 ANSWER_TYPE_CUES = [
     (r"\bpercentage points?\b", "pp"),
     (r"\bwhat (?:share|percentage|proportion|fraction)\b|\bshare of\b|\bpercentage of\b|\brate\b", "percentage"),
@@ -97,6 +99,11 @@ BELOW_CUES = frozenset("lower below less fewer fell decreased smaller".split())
 ABOVE_CUES = frozenset("higher above more rose increased larger".split())
 TOTAL_WORDS = frozenset("total all combined".split())
 NEGATIONS = frozenset("not no without".split())
+OPERATION_WORDS = frozenset(
+    "altogether annual average cagr change combined compound decline declined decrease difference fall fell fewer "
+    "fraction grew grow growth higher increase increased less lower percent percentage points proportion rate ratio "
+    "rise rose times total yearly".split()
+)
 OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
 AVERAGE_OVERRIDES = [r"\baverage (?:total |overall )?score\b", r"\beu average\b", r"\baverage duration\b",
                      r"\bhow long\b", r"\baverage waiting\b"]  # fmt: skip

@@ -90,6 +90,19 @@ PLACES = frozenset(
     """.split()
 )
 
+# A verb form and the noun a source uses for the same thing ("gebaseerd op" / "op basis
+# van", "gestegen" / "stijging"): a question's word also matches its nominalisation.
+NOMINALISATIONS = {
+    "gebaseerd": "basis", "gestegen": "stijging", "steeg": "stijging", "gedaald": "daling", "daalde": "daling",
+    "toegenomen": "toename", "nam toe": "toename", "afgenomen": "afname", "gegroeid": "groei", "groeide": "groei",
+    "gefinancierd": "financiering", "toegekend": "toekenning", "aangevraagd": "aanvraag", "uitgereikt": "uitreiking",
+    "uitbetaald": "uitbetaling", "betaald": "betaling", "geïnvesteerd": "investering", "investeerde": "investering",
+    "investeerden": "investering", "ingeschreven": "inschrijving", "verhoogd": "verhoging", "verlaagd": "verlaging",
+    "geëvalueerd": "evaluatie", "gecontroleerd": "controle", "geregistreerd": "registratie", "beslist": "beslissing",
+    "goedgekeurd": "goedkeuring", "afgewezen": "afwijzing", "opgestart": "opstart", "deelgenomen": "deelname",
+    "deelnamen": "deelname", "namen deel": "deelname", "vertrokken": "vertrek", "behandeld": "behandeling",
+}  # fmt: skip
+
 # ---------------------------------------------------------------- answer types
 # (pattern, answer type); the first that matches wins. See analysis.AnswerType.
 ANSWER_TYPE_CUES = [
@@ -153,6 +166,13 @@ OPERATION_CUES = {
     "average": [r"\bgemiddeld\b", r"\bgemiddelde\b", r"\bper (?:aanvraag|dossier|lening|premie|leerling|persoon)\b"],
 }  # fmt: skip
 # Order in which cues are tried: the first operation whose cue matches wins.
+# Words that ask for an operation, not for content: they are no search terms.
+OPERATION_WORDS = frozenset(
+    "aantallen absolute afgenomen afname cagr daalde daalden daling evolueerde evolutie gedaald gegroeid gemiddeld "
+    "gemiddelde gestegen gezakt groei groeide groeiden groeipercentage hoger jaarlijks jaarlijkse keer lager meer "
+    "minder percentage procent procentpunt procentpunten procentuele punt punten steeg stegen sterk stijging "
+    "toegenomen toename veranderd veranderde verandering verhoogd verhouding verschil verschilt vooruit wijziging".split()
+)
 OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
 # A "difference" that is really a gap to a value named in the question ("boven het
 # streefdoel van 45%").
