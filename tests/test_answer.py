@@ -70,6 +70,12 @@ def test_a_name_away_from_the_number_is_not_answered_with_another_number(bot: Qa
     assert "640" not in answer.text
 
 
+def test_a_number_the_source_rejects_is_not_the_answer(bot: QaBot) -> None:
+    answer = bot.ask("Wat is volgens de rechtzetting het juiste aantal leerlingen met een stagebeurs in 2022?")
+    answered(answer, "585")
+    assert "558" not in answer.text.split("—")[0]
+
+
 # -- class 2: attribution selects documents, it is not content ---------------------------------
 
 

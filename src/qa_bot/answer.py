@@ -123,7 +123,7 @@ def corrections(passages: Sequence[Passage]) -> dict[float, float]:
 @dataclass
 class Composer:
     threshold: float = DEFAULT_THRESHOLD
-    doc_keys: Callable[[str], frozenset[str]] | None = None
+    doc_keys: Callable[[str, str], frozenset[str]] | None = None  # (doc_id, part or "") → keys
     doc_meta: Callable[[str], dict[str, str]] | None = None
     _choices: list[Choice] = field(default_factory=list)
 
@@ -227,7 +227,7 @@ class Composer:
         strict = strict and any(t.place for t in missing)  # a place splits figures; an organisation is the topic
         if near and not unmatched_names(missing, near):
             return 0.7 if strict else 0.95
-        if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id)):
+        if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id, "")):
             return 0.6 if strict else 0.9
         return 0.5
 

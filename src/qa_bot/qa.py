@@ -80,9 +80,11 @@ class QaBot:
             return self._reader
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared with a new reader
-    def _doc_keys(self, doc_id: str) -> frozenset[str]:
+    def _doc_keys(self, doc_id: str, part: str = "") -> frozenset[str]:
+        """Every key of a document, or of one of its parts (its question, its answer)."""
         reader = self.reader
-        return frozenset().union(*(text_keys(reader.chunks[i].text) for i in reader.by_doc.get(doc_id, ())))
+        chunks = [reader.chunks[i] for i in reader.by_doc.get(doc_id, ())]
+        return frozenset().union(*(text_keys(c.text) for c in chunks if not part or c.part == part))
 
     def _knows(self, forms: frozenset[str]) -> bool:
         vocabulary = self.reader.vocabulary

@@ -22,7 +22,7 @@ from qa_bot.numbers import Quantity, period_matches, periods_in, quantities
 from qa_bot.text import split_sentences
 from qa_bot.types import Passage
 
-DocKeys = Callable[[str], frozenset[str]]
+DocKeys = Callable[[str, str], frozenset[str]]  # (doc_id, part or "") → keys
 
 _NOT_KEPT = re.compile("|".join(p for m in lang.LANGUAGES.values() for p in m.NOT_KEPT), re.I)
 _CONTINUATION = re.compile("|".join(m.CONTINUATION for m in lang.LANGUAGES.values()), re.I)
@@ -47,6 +47,7 @@ class SpanCandidate:
         return self.passage.chunk.text[self.start : self.end]
 
 
+_REJECTED = re.compile("|".join(f"(?:{m.REJECTED_BEFORE})" for m in lang.LANGUAGES.values()), re.I)
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*▪–]|\d{1,2}[.)]|[a-z]\))\s+")
 
 
@@ -80,7 +81,8 @@ def _layers(sentence: str, previous: str, passage: Passage, doc_keys: DocKeys | 
     layers = [(text_keys(sentence), 1.0), (text_keys(previous), carried), (text_keys(chunk.text), 0.5),
               (text_keys(chunk.title), 0.6)]  # fmt: skip
     if doc_keys is not None:
-        layers.append((doc_keys(chunk.doc_id), 0.3))
+        # The same part of the document (a chunk boundary splits one topic) and the whole document.
+        layers += [(doc_keys(chunk.doc_id, chunk.part), 0.45), (doc_keys(chunk.doc_id, ""), 0.3)]
     return layers
 
 
@@ -107,9 +109,36 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
             )  # fmt: skip
             if analysis.answer_type.numeric or analysis.operation is not None:
                 cand.quantity, cand.quantity_score = best_quantity(analysis, sentence, own)
+            elif analysis.answer_type in _SPAN_ANSWERS:
+                _widen(cand, analysis, previous, doc_keys, listed)
             found.append(cand)
     found.sort(key=lambda c: (-(c.coverage + 0.02 * c.passage.score), c.passage.rank, c.start))
     return found
+
+
+# Answers that are a short span of prose: what a term means, what someone does or why.
+_SPAN_ANSWERS = (AnswerType.EXPLANATION, AnswerType.DEFINITION, AnswerType.OTHER)
+
+
+def _widen(cand: SpanCandidate, analysis: QuestionAnalysis, previous: str, doc_keys: DocKeys | None,
+           listed: bool) -> None:  # fmt: skip
+    """Score an explanation as the sentence and the one or two after it in its paragraph,
+    when they cover the question better together ("Vanuit Epos worden infosessies
+    georganiseerd … Tussen 2022 en 2025 werden 83 nieuwe scholen betrokken")."""
+    text = cand.passage.chunk.text
+    index = next((i for i, (a, _) in enumerate(cand.sentences) if a == cand.start), None)
+    if index is None:
+        return
+    end = cand.end
+    for j in range(index + 1, min(index + 3, len(cand.sentences))):
+        start, stop = cand.sentences[j]
+        if "\n\n" in text[end:start]:
+            break
+        end = stop
+        layers = _layers(text[cand.start : end], previous, cand.passage, doc_keys, listed)
+        wider = 0.97 ** (j - index) * coverage(analysis.terms, layers)  # a tighter span is preferred
+        if wider > cand.coverage + 0.05:
+            cand.coverage, cand.end = wider, end
 
 
 def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[str]) -> tuple[Quantity | None, float]:
@@ -130,6 +159,8 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
     for q in found:
         if not _kind_fits(analysis.answer_type, q):
             continue
+        if _REJECTED.search(sentence[max(0, q.start - 25) : q.start]):
+            continue  # "… is 1.864 en niet 1.684": the sentence itself rejects this number
         factor = 1.0
         if analysis.years:
             if q.year:

@@ -113,6 +113,8 @@ NOT_KEPT = [r"\bnot (?:available|kept|recorded|collected)\b", r"\bno (?:data|inf
             r"\bcannot (?:be )?(?:provided|broken down)\b"]
 CONTINUATION = r"^(?:in addition|also|furthermore|moreover|finally|first|second|third|therefore|to that end|for this|besides)\b"
 
+REJECTED_BEFORE = r"(?:\bnot|\binstead of|\brather than|\bpreviously reported as)\s*$"
+
 TOTAL_ROW = frozenset("total totals grand overall sum".split())
 CAPTION = r"(?:table|figure|chart)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
 MISSING_CELLS = frozenset("n/a na : .. ... x - – —".split())

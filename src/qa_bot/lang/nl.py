@@ -200,6 +200,9 @@ NOT_KEPT = [r"\bniet (?:bij)?gehouden\b", r"\bniet beschikbaar\b", r"\bgeen (?:g
 CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|daarom|daartoe|daarvoor|"
                 r"hiervoor|hiertoe|concreet|eveneens|tevens|ten (?:eerste|tweede|derde|vierde))\b")
 
+# Words before a number the sentence rejects ("1.864 en niet 1.684", "3.443 in plaats van 3.263").
+REJECTED_BEFORE = r"(?:\bniet|\bin plaats van|\bi\.p\.v\.|\bals eerder gemeld|\bfoutief)\s*$"
+
 # ---------------------------------------------------------------- table vocabulary
 TOTAL_ROW = frozenset("totaal total totalen eindtotaal generaal algemeen som".split())
 CAPTION = r"(?:tabel|figuur|grafiek)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
