@@ -32,7 +32,7 @@ from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, s
 from qa_bot.tables import render, row_line_offsets
 from qa_bot.types import Answer, Citation, Operand, Passage
 
-DEFAULT_THRESHOLD = 0.62
+DEFAULT_THRESHOLD = 0.60
 
 
 class Reason(StrEnum):
@@ -218,7 +218,8 @@ class Composer:
     def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str], doc_id: str = "",
                   near: frozenset[str] = frozenset(), strict: bool = False) -> float:  # fmt: skip
         """1 when the context holds every name of the question; when a missing one is nearby
-        (the passage) 0.9, or elsewhere in the same document (which is about it) 0.8; else 0.5.
+        (the passage, or its part of the document) 0.95, or elsewhere in the same document
+        (which is about it) 0.9; else 0.5.
         ``strict`` (a number from a sentence): a name not at the number means the number is
         probably about something else — 0.7 nearby, 0.6 in the document."""
         missing = [t for t in analysis.terms if t.text in unmatched_names(analysis.terms, context)]
@@ -342,8 +343,9 @@ class Composer:
                 context = text_keys(cand.text) | text_keys(_previous_sentence(cand)) | text_keys(cand.passage.chunk.title)
             else:
                 context = text_keys(cand.text) | text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
-            names_ok = self._names_ok(analysis, context, cand.passage.chunk.doc_id,
-                                      near=text_keys(cand.passage.chunk.text), strict=numeric)  # fmt: skip
+            chunk = cand.passage.chunk
+            near = text_keys(chunk.text) | (self.doc_keys(chunk.doc_id, chunk.part) if self.doc_keys else frozenset())
+            names_ok = self._names_ok(analysis, context, chunk.doc_id, near=near, strict=numeric)
             source = self._source_factor(cand.passage, analysis)
             if cand.passage.chunk.part == "vraag":
                 source *= 0.85  # the member's question states what is asked, the answer what is known
