@@ -136,13 +136,13 @@ def test_answer_with_citation_and_source_card(page, ports) -> None:  # type: ign
     ask(page, f"http://127.0.0.1:{ports['qa']}/", "Hoeveel mobiliteiten kregen in 2025 een Erasmus+-beurs?")
     bot_message = page.locator("#qa-chat .message-row").nth(1)
     assert "5171" in bot_message.inner_text()
-    link = bot_message.locator("a[href='#bron-1']")
+    link = bot_message.locator("a[href='#bron-1-1']")
     assert link.count() >= 1
-    card = page.locator("#bron-1")
+    card = page.locator("#bron-1-1")
     card.wait_for()
     assert "antwoord" in card.inner_text()
     assert "5171 mobiliteiten" in card.locator("mark").inner_text()
-    assert card.locator("a.qa-open").get_attribute("href").startswith("/sources/")
+    assert card.locator("a.qa-open").get_attribute("href").startswith("/view/")
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "chat-answer.png"), full_page=True)
     hosts = {urlparse(u).hostname for u in page.requests if u.startswith("http")}
@@ -173,8 +173,8 @@ def test_abstention_looks_different(page, ports) -> None:  # type: ignore[no-unt
 
 def test_document_html_is_shown_as_text_and_runs_nothing(page, ports) -> None:  # type: ignore[no-untyped-def]
     ask(page, f"http://127.0.0.1:{ports['qa']}/", "Hoeveel Limburgse scholen kregen in 2024 een beurs?")
-    page.locator("#bron-1").wait_for()
-    card = page.locator("#bron-1").inner_text()
+    page.locator("#bron-1-1").wait_for()
+    card = page.locator("#bron-1-1").inner_text()
     assert '<img src=x onerror="window.__xss=1">' in card and "<script>" in card
     assert '<img src=x onerror="window.__xss=1">' in page.locator("#qa-chat .message-row").nth(1).inner_text()
     page.wait_for_timeout(500)
@@ -225,3 +225,104 @@ def test_embed_page_web_component_works_offline(page, ports) -> None:  # type: i
     component.locator("textarea").first.wait_for(timeout=30_000)
     hosts = {urlparse(u).hostname for u in page.requests if u.startswith("http")}
     assert hosts == {"127.0.0.1"}, hosts
+
+
+def ask_more(page, question: str, turn: int) -> None:  # type: ignore[no-untyped-def]
+    """Ask in the same conversation; wait for the answer of this turn."""
+    page.locator("#qa-question textarea").fill(question)
+    page.locator("#qa-ask").click()
+    page.locator("#qa-chat .message-row").nth(2 * turn - 1).wait_for(timeout=30_000)
+    page.locator(f"#bron-{turn}-1, #qa-sources .qa-abstained[data-turn='{turn}']").first.wait_for(timeout=30_000)
+
+
+def screenshot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def test_each_answer_keeps_its_own_sources_over_three_turns(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/")
+    ask_more(page, "Hoeveel mobiliteiten kregen in 2025 een Erasmus+-beurs?", 1)
+    ask_more(page, "Hoeveel Certificaatsupplementen werden in 2023 uitgereikt?", 2)
+    ask_more(page, "Hoeveel cursisten ontvingen in 2024 een beurs?", 3)
+    rows = page.locator("#qa-chat .message-row")
+    for turn, number in ((1, "5171"), (2, "12.400"), (3, "410")):
+        message = rows.nth(2 * turn - 1)
+        assert number in message.inner_text()
+        assert message.locator(f"a[href='#bron-{turn}-1']").count() >= 1
+        assert number in page.locator(f"#bron-{turn}-1").inner_text()
+    # the first answer's [1] still leads to the first answer's card
+    rows.nth(1).locator("a[href='#bron-1-1']").first.click()
+    page.wait_for_timeout(300)
+    assert page.locator("#bron-1-1").is_visible() and "5171" in page.locator("#bron-1-1").inner_text()
+    screenshot(page, "chat-three-turns.png")
+    page.locator("#qa-clear").click()
+    page.wait_for_timeout(500)
+    assert page.locator("#qa-sources .qa-card").count() == 0 and page.locator("#qa-chat .message-row").count() == 0
+
+
+def test_a_follow_up_is_read_from_the_previous_question(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/")
+    ask_more(page, "Hoeveel cursisten vertrokken in 2024 naar Duitsland?", 1)
+    ask_more(page, "En naar Frankrijk?", 2)
+    second = page.locator("#qa-chat .message-row").nth(3).inner_text()
+    assert "Vervolgvraag opgevat als" in second and "95" in second
+    screenshot(page, "chat-follow-up.png")
+
+
+def test_the_source_viewer_marks_the_cited_passage(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/")
+    ask_more(page, "Hoeveel cursisten ontvingen in 2024 een beurs?", 1)
+    with page.context.expect_page() as opened:
+        page.locator("#bron-1-1 a.qa-open").click()
+    viewer = opened.value
+    viewer.wait_for_load_state()
+    assert viewer.locator("h1").inner_text().startswith("Volwassenenonderwijs")
+    marked = viewer.locator("mark#cited")
+    assert "410 cursisten" in marked.inner_text()
+    assert viewer.evaluate("document.documentElement.lang") == "nl"
+    screenshot(viewer, "source-viewer.png")
+    viewer.close()
+
+
+def test_copy_gives_the_answer_formula_and_full_citations(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"http://127.0.0.1:{ports['qa']}")
+    page.goto(f"http://127.0.0.1:{ports['qa']}/")
+    ask_more(page, "Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?", 1)
+    page.locator("#qa-figures svg.qa-chart").wait_for()
+    page.locator("#qa-copy").click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "63,4%" in copied and "Berekening: 5171 / 8159 = 63,4%" in copied
+    assert "[1] Beroepsopleidingen - Slechte leermobiliteit (antwoord" in copied and "/view/" in copied
+    assert "**" not in copied
+    screenshot(page, "chat-copy.png")
+
+
+def test_a_filter_that_leaves_nothing_says_so(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/")
+    page.locator("#qa-filters").get_by_text("Filters").first.click()
+    page.locator("#qa-date-from input, #qa-date-from textarea").first.fill("2030")
+    ask_more(page, "Hoeveel cursisten ontvingen in 2024 een beurs?", 1)
+    message = page.locator("#qa-chat .message-row").nth(1).inner_text()
+    assert "vanaf 2030" in message and "0 document" in message
+    screenshot(page, "chat-filter-empty.png")
+
+
+def test_an_example_question_asks_when_clicked(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/")
+    page.locator(".qa-example").nth(1).click()
+    page.locator("#qa-chat .message-row").nth(1).wait_for(timeout=30_000)
+    assert "63,4%" in page.locator("#qa-chat .message-row").nth(1).inner_text()
+
+
+def test_on_a_phone_the_sources_come_before_the_filters(browser, server, ports) -> None:  # type: ignore[no-untyped-def]
+    phone = browser.new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(f"http://127.0.0.1:{ports['qa']}/")
+    ask_more(phone, "Hoeveel cursisten ontvingen in 2024 een beurs?", 1)
+    sources = phone.locator("#bron-1-1").bounding_box()
+    filters = phone.locator("#qa-filters").bounding_box()
+    assert sources is not None and filters is not None and sources["y"] < filters["y"]
+    screenshot(phone, "phone.png")
+    phone.close()

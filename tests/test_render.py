@@ -44,7 +44,7 @@ def test_source_card_has_meta_highlight_and_link() -> None:
     assert 'id="bron-1-1"' in html
     assert "antwoord · schriftelijke vraag · 2025-01-02 · p. 3" in html
     assert "<mark>Twee drie.</mark>" in html
-    assert 'href="/view/a%20b.txt?chunk=c1#cited"' in html
+    assert 'href="/view/a%20b.txt?chunk=c1&amp;at=5-15#cited"' in html  # the quote inside the passage
 
 
 TABLE = Table("Tabel 1 — Beurzen", ("Provincie", "2024", "2025"),

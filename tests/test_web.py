@@ -174,6 +174,10 @@ def test_viewer_marks_the_cited_passage(make_client) -> None:  # type: ignore[no
     page = client.get(f"/view/{citation['doc_id']}", params={"chunk": citation["chunk_id"]})
     assert page.status_code == 200 and "<mark id='cited'>" in page.text
     assert "410 cursisten" in page.text.split("<mark id='cited'>", 1)[1].split("</mark>", 1)[0]
+    at = citation["passage"].find(citation["quote"])
+    sentence = client.get(f"/view/{citation['doc_id']}",
+                          params={"chunk": citation["chunk_id"], "at": f"{at}-{at + len(citation['quote'])}"})  # fmt: skip
+    assert sentence.text.split("<mark id='cited'>", 1)[1].split("</mark>", 1)[0] == citation["quote"]
     assert client.get("/view/bestaat-niet.txt").status_code == 404
 
 

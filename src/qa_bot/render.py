@@ -53,8 +53,12 @@ def _escape_md(text: str) -> str:
 
 
 def viewer_link(citation: Citation, base: str = "/view/") -> str:
-    """The source viewer, scrolled to the cited passage."""
-    return f"{base}{quote(citation.doc_id)}?chunk={quote(citation.chunk_id)}#cited"
+    """The source viewer, scrolled to the cited sentence(s) (offsets inside the passage), or
+    to the cited table."""
+    at = citation.passage.find(citation.quote) if citation.quote and citation.table is None else -1
+    span = f"&at={at}-{at + len(citation.quote)}" if at >= 0 else ""
+    cells = "&cells=" + ",".join(f"{r}-{c}" for r, c in citation.cells) if citation.cells else ""
+    return f"{base}{quote(citation.doc_id)}?chunk={quote(citation.chunk_id)}{span}{cells}#cited"
 
 
 def sources_html(answer: Answer, turn: int = 1, heading: bool = True) -> str:

@@ -195,7 +195,7 @@ def create_app(bot: QaBot) -> FastAPI:
 
     @app.get("/view/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=[Depends(guarded)])  # fmt: skip
-    def view(doc_id: str, chunk: str = "", cells: str = "") -> str:
+    def view(doc_id: str, chunk: str = "", cells: str = "", at: str = "") -> str:
         """The source viewer: the document with the cited passage (or table cells) marked."""
         from qa_bot.ingest import read_document
         from qa_bot.render import document_page
@@ -208,6 +208,10 @@ def create_app(bot: QaBot) -> FastAPI:
         reader = bot.reader
         cited_chunk = reader.chunks[reader.position[chunk]] if chunk in reader.position else None
         cited = (cited_chunk.start, cited_chunk.end) if cited_chunk and cited_chunk.doc_id == doc_id else None
+        if cited and _cell_ref(at):  # the cited sentence(s) inside the passage
+            a, b = (int(x) for x in at.split("-"))
+            if 0 <= a < b <= cited[1] - cited[0]:
+                cited = (cited[0] + a, cited[0] + b)
         marked = [tuple(int(x) for x in pair.split("-", 1)) for pair in cells.split(",") if _cell_ref(pair)]
         meta = {**doc.metadata, **reader.doc_meta(doc_id)}
         return document_page(doc.title, meta, doc.text, list(doc.tables), cited, marked)  # type: ignore[arg-type]
