@@ -27,6 +27,7 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)

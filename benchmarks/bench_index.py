@@ -16,29 +16,31 @@ from common import machine, timed
 from synth import generate
 
 from qa_bot.config import Settings, force_offline
-from qa_bot.embedding import SentenceTransformerEmbedder
-from qa_bot.index import IndexReader, build_index
+from qa_bot.embedding import make_embedder
+from qa_bot.index import build_index
+from qa_bot.reader import IndexReader
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--docs", type=int, default=600)
     parser.add_argument("--device", default="cpu")
+    parser.add_argument("--model", default="e5", help="QA_BOT_MODEL: e5 (default), minilm or a local folder")
     args = parser.parse_args()
     force_offline()
     base = Path(tempfile.mkdtemp(prefix="qa-bench-index-"))
     try:
         generate(base / "corpus", args.docs, seed=11)
-        embedder = SentenceTransformerEmbedder(device=args.device)
+        settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index", device=args.device, model=args.model)
+        embedder = make_embedder(settings)
         embedder.encode(["opwarmen"] * 32)  # load the model before timing anything
-        settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index", device=args.device)
         report, pipeline_s = timed(build_index, settings, embedder)
         texts = [c.text for c in IndexReader(settings, embedder).chunks]
         _, raw_a = timed(embedder.encode, texts, 32)
         _, raw_b = timed(embedder.encode, texts, 32)
         raw_s = (raw_a + raw_b) / 2
         n = report.chunks
-        print(f"machine: {machine()}; device: {args.device}; {time.strftime('%Y-%m-%d')}")
+        print(f"machine: {machine()}; model: {embedder.name}; device: {args.device}; {time.strftime('%Y-%m-%d')}")
         print(f"corpus: {args.docs} synthetic documents -> {n} chunks")
         print(f"pipeline index: {pipeline_s:.1f} s = {n / pipeline_s:.1f} chunks/s (read, split, chunk, embed, "
               f"Chroma, BM25, manifest)")  # fmt: skip

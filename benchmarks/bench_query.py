@@ -30,11 +30,11 @@ CHUNKS_PER_DOC = 2.06  # measured on the synthetic generator
 def build(directory: Path, docs: int) -> None:
     from qa_bot.chunking import approx_tokens
     from qa_bot.config import Settings
-    from qa_bot.embedding import SentenceTransformerEmbedder
+    from qa_bot.embedding import E5Embedder
     from qa_bot.index import build_index
 
     generate(directory / "corpus", docs, seed=5)
-    real = SentenceTransformerEmbedder()
+    real = E5Embedder()
     fake = RandomEmbedder(real.name, real.dim, approx_tokens)
     t = time.perf_counter()
     report = build_index(Settings(corpus_dir=directory / "corpus", index_dir=directory / "index"), fake)

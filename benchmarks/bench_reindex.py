@@ -22,7 +22,7 @@ from synth import generate
 
 from qa_bot.chunking import approx_tokens
 from qa_bot.config import Settings, force_offline
-from qa_bot.embedding import SentenceTransformerEmbedder
+from qa_bot.embedding import E5Embedder
 from qa_bot.index import build_index
 
 
@@ -34,7 +34,7 @@ def main() -> None:
     base = Path(tempfile.mkdtemp(prefix="qa-bench-reindex-"))
     try:
         paths = generate(base / "corpus", args.docs, seed=3)
-        real = SentenceTransformerEmbedder()
+        real = E5Embedder()
         settings = Settings(corpus_dir=base / "corpus", index_dir=base / "index")
         first, build_s = timed(build_index, settings, RandomEmbedder(real.name, real.dim, approx_tokens))
         noop, noop_s = timed(build_index, settings, real)

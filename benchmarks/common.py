@@ -39,7 +39,7 @@ def summary(values: list[float]) -> str:
 class RandomEmbedder:
     """Random unit vectors under the real model's name and size.
 
-    Embedding 100k chunks with MiniLM takes about half an hour on 2 cores; for *latency*
+    Embedding 100k chunks with the real model takes long on 2 cores; for *latency*
     benchmarks the index only needs vectors of the right shape. Queries still go through
     the real model. Never used for quality numbers.
     """
@@ -51,6 +51,9 @@ class RandomEmbedder:
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         v = self.rng.standard_normal((len(texts), self.dim)).astype(np.float32)
         return v / np.linalg.norm(v, axis=1, keepdims=True)
+
+    def encode_query(self, text: str) -> np.ndarray:
+        return self.encode([text])
 
 
 def timed(fn, *args, **kwargs):  # type: ignore[no-untyped-def]

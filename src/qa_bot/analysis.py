@@ -324,7 +324,7 @@ def _operation(lower: str, language: str) -> tuple[Operation | None, bool]:
             continue
         if any(re.search(p, lower) for p in module.OPERATION_CUES.get(name, [])):
             return Operation(name), negated
-    if re.search(r"\b(?:samen|opgeteld|combined|altogether)\b", lower):
+    if any(re.search(module.SUM_CUES, lower) for module in lang.LANGUAGES.values()):
         return Operation.SUM, negated
     return None, negated
 

@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
@@ -85,7 +85,7 @@ class E5Embedder:
 
     def __init__(self, threads: int = 0) -> None:
         self.threads = threads or default_threads()
-        self._model = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     @property
@@ -189,7 +189,7 @@ class SentenceTransformerEmbedder:
                 "all-minilm-l6-v2 (geen hub-naam: qa-bot werkt offline)."
             )
         self.device = device
-        self._model = None
+        self._model: Any = None
         self._lock = threading.Lock()
 
     @property

@@ -14,6 +14,7 @@ import uuid
 from collections import OrderedDict
 from typing import Any
 
+from qa_bot import __version__  # noqa: F401 — re-exported for the API and health
 from qa_bot.analysis import QuestionAnalysis, analyze, idf_from, is_follow_up, resolve_follow_up
 from qa_bot.answer import Composer, Reason, abstain
 from qa_bot.config import Settings
@@ -25,8 +26,6 @@ from qa_bot.reader import IndexReader
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
 from qa_bot.text import detect_language, keys
 from qa_bot.types import Answer
-
-__version__ = "0.2.0"
 
 COMPOSE_PASSAGES = 8  # passages the composer weighs (the first ``k`` are shown and scored as retrieval)
 ANSWER_MEMORY = 2000  # answers remembered for feedback by id

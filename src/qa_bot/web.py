@@ -32,9 +32,10 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTex
 from pydantic import BaseModel, Field
 from starlette.routing import Mount
 
+from qa_bot import __version__
 from qa_bot.config import force_offline
 from qa_bot.errors import ConfigError, InvalidQuestionError, QaBotError
-from qa_bot.qa import QaBot, __version__
+from qa_bot.qa import QaBot
 
 log = logging.getLogger(__name__)
 

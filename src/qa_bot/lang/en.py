@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bm25s.stopwords import STOPWORDS_EN
+from bm25s.stopwords import STOPWORDS_EN as _BM25_STOP_WORDS
 
-STOP_WORDS = frozenset(STOPWORDS_EN) | frozenset(
+STOP_WORDS = frozenset(_BM25_STOP_WORDS) | frozenset(
     """
     are been did do does from had has have how its many much what when where which who whom why
     would than per get got all any both each few more most other some such only own same so too
@@ -91,7 +91,6 @@ OPERATION_CUES = {
     "difference": [r"\bdifference\b", r"how many (?:more|fewer)", r"\bgap\b", r"how much (?:more|less|higher|lower)",
                    r"\b(?:higher|lower|more|fewer|less) than\b", r"how many (?:points|percentage points)",
                    r"percentage points?"],
-    "sum": [r"\bcombined\b", r"\baltogether\b", r"\bin total\b", r"\bsum\b", r"\btotal\b"],
     "average": [r"\bon average\b", r"\baverage\b", r"\bper (?:application|loan|grant|pupil|person)\b"],
 }  # fmt: skip
 TARGET_CUES = [r"(?:target|benchmark|goal|threshold)\w*\s+(?:\w+\s+){0,3}?of\s+"]
@@ -104,6 +103,8 @@ OPERATION_WORDS = frozenset(
     "fraction grew grow growth higher increase increased less lower percent percentage points proportion rate ratio "
     "rise rose times total yearly".split()
 )
+# A sum of items, when nothing else is asked ("in total" asks for a stated total first).
+SUM_CUES = r"\b(?:combined|altogether|added up)\b"
 OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
 AVERAGE_OVERRIDES = [r"\baverage (?:total |overall )?score\b", r"\beu average\b", r"\baverage duration\b",
                      r"\bhow long\b", r"\baverage waiting\b"]  # fmt: skip

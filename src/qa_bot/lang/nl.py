@@ -6,11 +6,11 @@ in which sources are read (numbers, months, table vocabulary).
 
 from __future__ import annotations
 
-from bm25s.stopwords import STOPWORDS_DUTCH
+from bm25s.stopwords import STOPWORDS_DUTCH as _BM25_STOP_WORDS
 
 # bm25s ships the Snowball Dutch list; these are the extras that are frequent in
 # parliamentary questions and carry no topic.
-STOP_WORDS = frozenset(STOPWORDS_DUTCH) | frozenset(
+STOP_WORDS = frozenset(_BM25_STOP_WORDS) | frozenset(
     """
     t.o.v ten ter via binnen welke welk werden wel hen dezelfde hierbij daarbij daarvan
     waarvan waarin hierover daarover zowel telkens respectievelijk resp alsook evenals
@@ -173,6 +173,8 @@ OPERATION_WORDS = frozenset(
     "minder percentage procent procentpunt procentpunten procentuele punt punten steeg stegen sterk stijging "
     "toegenomen toename veranderd veranderde verandering verhoogd verhouding verschil verschilt vooruit wijziging".split()
 )
+# A sum of items, when nothing else is asked ("in totaal" asks for a stated total first).
+SUM_CUES = r"\b(?:samen|opgeteld|bij elkaar)\b"
 OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
 # A "difference" that is really a gap to a value named in the question ("boven het
 # streefdoel van 45%").
