@@ -200,5 +200,7 @@ def test_index_ask_eval_against_a_chroma_server(chroma_server: str, tmp_path: Pa
                        "--max", "false_abstention_rate=0.05", env=env)  # fmt: skip
     assert evaluated.returncode == 0, evaluated.stdout + evaluated.stderr
     # the embedded index does not silently serve a server-built index
-    embedded = qa_bot("ask", QUESTION, env=cli_env(corpus, tmp_path / "index"))
+    local = cli_env(corpus, tmp_path / "index")
+    del local["QA_BOT_MODEL"]
+    embedded = qa_bot("ask", QUESTION, env=local)
     assert embedded.returncode == 2 and "QA_BOT_CHROMA_URL" in embedded.stderr
