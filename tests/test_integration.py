@@ -127,6 +127,9 @@ def test_cli_index_ask_eval(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
                  "--corpus", str(corpus)]) == 0  # fmt: skip
     out = capsys.readouterr().out
     assert "5171" in out and "[1]" in out and "Bronnen:" in out and "(antwoord" in out
+    assert main(["ask", "En naar Frankrijk?", "--previous", "Hoeveel cursisten vertrokken in 2024 naar Duitsland?",
+                 "--index", str(index), "--corpus", str(corpus)]) == 0  # fmt: skip
+    assert capsys.readouterr().out.startswith("95 cursisten")  # the CLI prints plain text
     assert main(["ask", "Hoeveel scholen?", "--json", "--index", str(index), "--corpus", str(corpus)]) == 0
     assert "abstained" in json.loads(capsys.readouterr().out)
     assert main(["ask", "   ", "--index", str(index), "--corpus", str(corpus)]) == 2

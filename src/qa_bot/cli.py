@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--doc", action="append", default=[], help="filter op document (pad in het corpus)")
     p.add_argument("--date-from", default="")
     p.add_argument("--date-to", default="")
+    p.add_argument("--previous", default="", help="de vorige vraag, voor een vervolgvraag ('En in 2018?')")
 
     p = sub.add_parser("eval", help="evalueer een vragenset (JSON Lines)")
     _common(p)
@@ -133,7 +134,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     bot = _bot(settings)
     filters = {"doc_types": args.doc_type, "parts": args.part, "doc_ids": args.doc,
                "date_from": args.date_from, "date_to": args.date_to}  # fmt: skip
-    answer = bot.ask(args.question, filters, k=args.k)
+    answer = bot.ask(args.question, filters, k=args.k, previous=args.previous or None)
     if args.json:
         print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
     else:
