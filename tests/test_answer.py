@@ -133,6 +133,9 @@ def test_a_stated_table_total_is_read_not_summed(bot: QaBot) -> None:
         ("Welk aandeel van de aanvragen werd in 2023 goedgekeurd?", 71.1, "640 / 900"),
         ("Welk percentage van de aanvragen werd in 2023 niet goedgekeurd?", 28.9, "(900 − 640) / 900"),
         ("Hoeveel aanvragen werden in 2023 niet goedgekeurd?", 260, "900 − 640"),
+        # the whole in one sentence, the part in the next one that refers back to it
+        ("Welk aandeel van de goedgekeurde stageprojecten ging in 2023 naar scholen die voor het eerst een project "
+         "indienden?", 25.0, "95 / 380"),
         ("Welk aandeel van de stagebeurzen ging in 2023 naar Limburg?", 38.8, "95 / 245"),
         ("Met hoeveel procent steeg het aantal stagebeurzen in Antwerpen tussen 2022 en 2023?", 25.0, "(150 − 120) / 120"),
     ],

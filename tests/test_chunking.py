@@ -43,3 +43,22 @@ def test_very_long_sentence_is_cut_at_words() -> None:
     document = Document("d.txt", "Titel", text, (Page(1, text, 0),))
     chunks = chunk_document(document, split_parts(document), 50)
     assert len(chunks) > 5 and all(approx_tokens(c.text) <= 50 for c in chunks)
+
+
+def test_pack_ends_a_window_at_a_paragraph_start_when_half_full() -> None:
+    spans = [(i * 10, i * 10 + 9) for i in range(6)]
+    sizes = [30] * 6
+    # 3 sentences fit (90 ≤ 100); a paragraph starts at sentence 2 → the window ends before it
+    assert pack(spans, sizes, 100, 1, paragraphs={2})[0] == (0, 19)
+    assert pack(spans, sizes, 100, 1, paragraphs={2})[1][0] == 20  # no overlap into a new paragraph
+    # a paragraph start that would leave the window less than half full is not used
+    assert pack(spans, sizes, 100, 1, paragraphs={1})[0] == (0, 29)
+
+
+def test_a_list_stays_with_the_sentence_that_opens_it() -> None:
+    intro = "Inleiding. " * 12
+    text = f"Titel\n\n{intro}\n\nDe vijf grootste richtingen waren:\n\n- Kapper: 812\n- Zorg: 655\n\nSlot van de tekst."
+    doc = Document("d.md", "Titel", text, (Page(1, text, 0),))
+    chunks = chunk_document(doc, split_parts(doc), max_tokens=60, count_tokens=approx_tokens)
+    holding = [c.text for c in chunks if "waren:" in c.text]
+    assert holding and all("Kapper: 812" in t for t in holding)

@@ -413,9 +413,8 @@ class Composer:
                 found, _ = operands_for(operation, window, analysis.years, local, analysis.since)
                 if not found:
                     continue
-                if lo != hi and any(coverage(analysis.terms, [(text_keys(text[a:b]), 1.0)]) < 0.5
-                                    and not refers_back(text[a:b]) for a, b in cand.sentences[lo : hi + 1]):  # fmt: skip
-                    continue  # each sentence of a pair must itself be about the question, or refer back
+                if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
+                    continue
                 operands = [_quantity_operand(q, role, start) for q, role in found]
                 covered = cand.coverage if lo == hi else cand.coverage * 0.95
                 names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title),
@@ -537,6 +536,16 @@ _SUPERLATIVE_CUE = {
     "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),
     "min": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MIN"))) + r")\b", re.I),
 }
+
+
+def _pair_about(analysis: QuestionAnalysis, sentences: Sequence[str]) -> bool:
+    """Each sentence of a pair must itself be about the question, or refer back to the one
+    before it ("Daarvan gingen er …"); a sentence referred back to is its antecedent and
+    needs less of the question's words."""
+    first, second = sentences[0], sentences[-1]
+    linked = refers_back(second)
+    cover = [coverage(analysis.terms, [(text_keys(x), 1.0)]) for x in (first, second)]
+    return cover[0] >= (0.35 if linked else 0.5) and (linked or cover[1] >= 0.5)
 
 
 def _part_names(analysis: QuestionAnalysis) -> list:  # type: ignore[type-arg]

@@ -69,8 +69,11 @@ def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int
     if not segment.strip():
         return []
     spans = _sentence_spans(segment, max_tokens, count_tokens)
+    # Paragraph starts, except after a sentence that opens a list ("… de meeste leerlingen:").
+    paragraphs = {k for k in range(1, len(spans)) if "\n\n" in segment[spans[k - 1][1] : spans[k][0]]
+                  and not segment[spans[k - 1][0] : spans[k - 1][1]].rstrip().endswith(":")}
     chunks = []
-    for a, b in pack(spans, [count_tokens(segment[s:e]) for s, e in spans], max_tokens, overlap):
+    for a, b in pack(spans, [count_tokens(segment[s:e]) for s, e in spans], max_tokens, overlap, paragraphs):
         begin, finish = start + a, start + b
         chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish]))
     return chunks
@@ -92,11 +95,15 @@ def chunk_id(doc_id: str, part: str, start: int, text: str) -> str:
     return hashlib.sha1(f"{doc_id}\x00{part}\x00{start}\x00{text}".encode()).hexdigest()[:24]
 
 
-def pack(spans: list[tuple[int, int]], sizes: list[int], max_tokens: int, overlap: int) -> list[tuple[int, int]]:
+def pack(spans: list[tuple[int, int]], sizes: list[int], max_tokens: int, overlap: int,
+         paragraphs: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int]]:  # fmt: skip
     """Group consecutive sentence spans into windows of at most ``max_tokens``.
 
-    Each window after the first repeats the last ``overlap`` sentences of the one
-    before, if they fit. Returns ``(start, end)`` of each window.
+    A window that would end inside a paragraph ends at the paragraph's start instead
+    (``paragraphs``: indices of spans that open one), when that keeps it at least half
+    full: an answer and the sentences that continue it stay together. Each window after
+    the first repeats the last ``overlap`` sentences of the one before, if they fit.
+    Returns ``(start, end)`` of each window.
     """
     windows: list[tuple[int, int]] = []
     i = 0
@@ -105,9 +112,16 @@ def pack(spans: list[tuple[int, int]], sizes: list[int], max_tokens: int, overla
         while j < len(spans) and (j == i or total + sizes[j] <= max_tokens):
             total += sizes[j]
             j += 1
+        if j < len(spans) and j not in paragraphs:
+            starts = [k for k in range(j - 1, i, -1) if k in paragraphs and sum(sizes[i:k]) >= max_tokens // 2]
+            if starts:
+                j = starts[0]
         windows.append((spans[i][0], spans[j - 1][1]))
         if j >= len(spans):
             break
+        if j in paragraphs:
+            i = j  # a new paragraph needs no overlap
+            continue
         back = j - overlap
         # Overlap only when it still leaves room for progress.
         i = back if back > i and sum(sizes[back:j]) < max_tokens // 2 else j
