@@ -137,6 +137,10 @@ def test_a_stated_table_total_is_read_not_summed(bot: QaBot) -> None:
         ("Welk aandeel van de goedgekeurde stageprojecten ging in 2023 naar scholen die voor het eerst een project "
          "indienden?", 25.0, "95 / 380"),
         ("Welk aandeel van de stagebeurzen ging in 2023 naar Limburg?", 38.8, "95 / 245"),
+        # "daarvan" inside the sentence; hectare is what is counted
+        ("Welk percentage van het nieuwe natuurgebied uit het natuurplan was eind 2023 aangelegd?", 25.0, "300 / 1200"),
+        # the part in a sentence, the whole the table's total for that year
+        ("Welk aandeel van de toegekende stagebeurzen ging in 2023 naar het buitengewoon onderwijs?", 20.0, "49 / 245"),
         ("Met hoeveel procent steeg het aantal stagebeurzen in Antwerpen tussen 2022 en 2023?", 25.0, "(150 − 120) / 120"),
     ],
 )
@@ -154,6 +158,11 @@ def test_figure_labels_name_the_quantity_and_its_years(bot: QaBot) -> None:
     figure = bot.ask("Met hoeveel procent steeg het aantal leerlingen met een stagebeurs tussen 2019 en 2023?").figures[0]
     assert figure.label == "Groei leerlingen, 2019–2023"
     assert figure.chart["series"] and figure.chart["unit"] == ""
+
+
+def test_how_long_is_not_answered_by_a_count_cell(bot: QaBot) -> None:
+    answered(bot.ask("Hoe lang duurde de behandeling van een aanvraag voor een natuurpremie gemiddeld in 2023?"),
+             "45 dagen")  # fmt: skip
 
 
 # -- class 6: no neighbouring number for an unanswerable question ------------------------------

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
 
@@ -25,10 +25,18 @@ from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
 from qa_bot.figures import operands_for, refers_back, unsupported_numbers
 from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
-from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in
+from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in, quantities
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
-from qa_bot.spans import SpanCandidate, _context_before, candidates, explanation_span
-from qa_bot.tablequery import TableResult, TableView, figure_operands, lookup, superlative, whole_row_named
+from qa_bot.spans import _REJECTED, SpanCandidate, _context_before, candidates, explanation_span
+from qa_bot.tablequery import (
+    TableResult,
+    TableView,
+    figure_operands,
+    lookup,
+    superlative,
+    total_cell,
+    whole_row_named,
+)
 from qa_bot.tables import render, row_line_offsets
 from qa_bot.types import Answer, Citation, Operand, Passage
 
@@ -188,6 +196,8 @@ class Composer:
             else:
                 choices += self._table_figures(analysis, views)
                 choices += self._span_figures(analysis, spans)
+                if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE):
+                    choices += self._part_of_table_total(analysis, operation, views, spans)
             if operation == Operation.AVERAGE:
                 choices += self._span_values(analysis, spans, stated=True)
         elif analysis.total and analysis.answer_type.numeric:
@@ -245,7 +255,7 @@ class Composer:
         for r, c in list(result.cells) + list(scanned):
             keys |= text_keys(result.table.label(r)) | text_keys(result.table.header[c])
         return confidence(result.coverage, names_ok=self._names_ok(analysis, frozenset(keys), result.passage.chunk.doc_id),
-                          type_ok=result.type_ok, fit=1.0 if result.counts else 0.8,
+                          type_ok=result.type_ok, fit=result.counts,
                           rank=result.passage.rank, exact=result.exact,
                           source=self._source_factor(result.passage, analysis))  # fmt: skip
 
@@ -429,6 +439,43 @@ class Composer:
                 break
         return out
 
+    def _part_of_table_total(self, analysis: QuestionAnalysis, operation: Operation, views: list[TableView],
+                             spans: list[SpanCandidate]) -> list[Choice]:  # fmt: skip
+        """A share whose part a sentence gives and whose whole is the total a table of the
+        same document prints for the asked period ("2.547 van de zij-instromers van
+        2021-2022" over Tabel 1's total 3.591). Each operand cites its own source."""
+        out: list[Choice] = []
+        whole_terms = list(analysis.whole_terms) or list(analysis.terms)
+        for view in views:
+            at = total_cell(view)
+            if at is None:
+                continue
+            total = view.cell(*at)
+            context = frozenset(view.ctx_keys | view.intro_keys | view.col_keys[at[1]] | view.title_keys)
+            if coverage(whole_terms, [(context, 1.0)]) < 0.6:
+                continue  # the table must count what the question takes a share of
+            for cand in spans[:20]:
+                chunk = cand.passage.chunk
+                if chunk.doc_id != view.passage.chunk.doc_id or not cand.periods_ok or cand.coverage < 0.6:
+                    continue
+                if not any(period_matches(p, periods_in(cand.text)) for p in analysis.years):
+                    continue
+                counts = [q for q in quantities(cand.text) if q.unit == "" and q.value < (total.value or 0.0)
+                          and not _REJECTED.search(cand.text[max(0, q.start - 25) : q.start])]  # fmt: skip
+                if len(counts) != 1:
+                    continue  # one number in the sentence, or it is unclear which is the part
+                q = counts[0]
+                part = _quantity_operand(q, "part", 0)
+                whole = replace(view.operand(*at, "whole"), citation=2)
+                names_ok = self._names_ok(analysis, text_keys(cand.text) | context, chunk.doc_id)
+                score = 0.95 * confidence(cand.coverage, names_ok=names_ok, rank=min(cand.passage.rank,
+                                          view.passage.rank), source=self._source_factor(cand.passage, analysis))  # fmt: skip
+                out.append(Choice(score, partial(self._render_figure, analysis, operation, [part, whole],
+                                                 [cand.passage, view.passage], quote=(cand.start, cand.end)),
+                                  "text-table-figure", values=(part.value, whole.value)))  # fmt: skip
+                break
+        return out
+
     # -- periods ----------------------------------------------------------------------------
 
     def _missing_periods(self, analysis: QuestionAnalysis, passages: Sequence[Passage]) -> list[str]:
@@ -543,9 +590,10 @@ def _pair_about(analysis: QuestionAnalysis, sentences: Sequence[str]) -> bool:
     before it ("Daarvan gingen er …"); a sentence referred back to is its antecedent and
     needs less of the question's words."""
     first, second = sentences[0], sentences[-1]
-    linked = refers_back(second)
     cover = [coverage(analysis.terms, [(text_keys(x), 1.0)]) for x in (first, second)]
-    return cover[0] >= (0.35 if linked else 0.5) and (linked or cover[1] >= 0.5)
+    if refers_back(second):  # the antecedent names something asked; together they cover the question
+        return cover[0] > 0 and coverage(analysis.terms, [(text_keys(f"{first} {second}"), 1.0)]) >= 0.5
+    return min(cover) >= 0.5
 
 
 def _part_names(analysis: QuestionAnalysis) -> list:  # type: ignore[type-arg]

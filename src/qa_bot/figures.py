@@ -26,7 +26,8 @@ _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop 
                          r"\bwaarvan\b|\bdaarvan\b", re.I)  # fmt: skip
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
-_OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b", re.I)
+_OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b"
+                       r"|\b(?:daarvan|hiervan)\b", re.I)  # "Eind 2023 was daarvan 1.642 hectare gerealiseerd"
 _BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|that number|this number|"
                              r"waren dat|was dat|ging het om|gaat het om|een jaar (?:later|eerder))\b", re.I)
 

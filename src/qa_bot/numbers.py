@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from qa_bot import lang
 from qa_bot.text import split_sentences, stem
 
 MULTIPLIERS = {
@@ -31,6 +32,7 @@ _YEAR_BEFORE = frozenset(
     "in tot sinds van tegen jaar schooljaar academiejaar begrotingsjaar en tussen vanaf "
     "since from to by until between and of end eind begin voor na t/m per".split()
 )
+_MEASURES = frozenset().union(*(m.MEASURE_WORDS for m in lang.LANGUAGES.values()))
 _INDEX_BEFORE = frozenset("nr nr. nummer artikel art art. punt vraag hoofdstuk bijlage pagina blz p".split())
 _NOT_NOUNS = frozenset(
     """
@@ -357,6 +359,8 @@ def _noun(after: list[str], unit: str) -> str:
         lower = word.lower()
         if lower in _NOT_NOUNS:
             return ""
+        if lower in _MEASURES:
+            return word  # "2.520 hectare overstromingsgebied": the unit is what is counted
         has_next = i + 1 < len(after) and after[i + 1].lower() not in _NOT_NOUNS
         if lower in _ADJECTIVES or (i < 2 and has_next and re.fullmatch(r"[^\W\d_]{3,}e", lower)):
             continue

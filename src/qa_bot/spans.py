@@ -198,8 +198,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
     return q, factor * (0.75 if ties else 1.0)
 
 
-_TIME_NOUNS = frozenset("dag dagen week weken maand maanden jaar jaren uur uren day days week weeks month months "
-                       "year years hour hours".split())
+_TIME_NOUNS = lang.union("TIME_UNITS")
 
 
 def _counts(analysis: QuestionAnalysis, noun: str) -> bool:

@@ -44,7 +44,7 @@ class TableResult:
     missing: bool = False  # the cell the question asks for is not available (n.b., –)
     type_ok: bool = True
     exact: bool = True  # every selection was made by the question, not by a fallback
-    counts: bool = True  # the table counts what "hoeveel X" asks (X is in its caption, headers or intro)
+    counts: float = 1.0  # 1: the caption, headers or row name what "hoeveel X" counts; 0.9 the intro only; 0.8 none
 
 
 class TableView:
@@ -236,6 +236,13 @@ def _unit_for(analysis: QuestionAnalysis) -> str | None:
     return units.get(analysis.answer_type)
 
 
+def _in_time_units(view: TableView, r: int, c: int) -> bool:
+    """'Hoe lang …?' is answered by a cell its header, row or caption says is in days, weeks …"""
+    words = {w.lower() for w in re.findall(r"[^\W\d_]+", f"{view.table.header[c]} {view.table.label(r)} "
+                                                         f"{view.table.caption}")}  # fmt: skip
+    return bool(words & lang.union("TIME_UNITS"))
+
+
 def _type_ok(analysis: QuestionAnalysis, cell: Cell) -> bool:
     wanted = analysis.answer_type
     if wanted == AnswerType.PERCENTAGE:
@@ -292,13 +299,17 @@ def lookup(view: TableView) -> TableResult | None:
     r, c = rows[0], cols[0]
     cell = view.cell(r, c)
     counted = analysis.counted
-    counts = counted is None or term_matches(counted.keys, view.ctx_keys | view.intro_keys | view.row_keys[r]
-                                             | view.col_keys[c])  # fmt: skip
+    # What the numbers count is named by the caption, headers or row; a sentence before the
+    # table ("… en het aantal knelpuntberoepen") may speak of something else.
+    own = view.ctx_keys | view.row_keys[r] | view.col_keys[c]
+    counts = 1.0 if counted is None or term_matches(counted.keys, own) else (
+        0.9 if term_matches(counted.keys, view.intro_keys) else 0.8)
     return TableResult(
         kind="lookup", passage=view.passage, table=view.table, cells=[(r, c)],
         coverage=view.cell_coverage([(r, c)]), value=cell, answer=cell.text, label=view.label(r, c),
         missing=cell.missing, exact=row_exact,
-        type_ok=_type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c))),
+        type_ok=_type_ok(analysis, cell if not cell.missing else Cell("0", 0.0, view._col_unit(c)))
+        and (analysis.answer_type != AnswerType.DURATION or _in_time_units(view, r, c)),
         counts=counts,
     )  # fmt: skip
 
@@ -570,6 +581,23 @@ def _share(view: TableView, operation: Operation) -> TableResult | None:
     if part_op.value > whole_op.value:
         return None
     return _figure(view, operation, [part_op, whole_op])
+
+
+def total_cell(view: TableView) -> tuple[int, int] | None:
+    """The table's total for the period the question asks: its totals row at the period's
+    column, or its totals column at the period's row."""
+    for period in view.analysis.years:
+        axis, slots = view.period_slots(period)
+        if axis == "col" and view.totals:
+            cells = [(view.totals[-1], c) for c in slots]
+        elif axis == "row" and view.total_cols:
+            cells = [(r, view.total_cols[-1]) for r in slots]
+        else:
+            continue
+        cells = [rc for rc in cells if view.cell(*rc).is_number]
+        if len(cells) == 1:
+            return cells[0]
+    return None
 
 
 def whole_row_named(view: TableView) -> int | None:

@@ -116,6 +116,9 @@ CONTINUATION = r"^(?:in addition|also|furthermore|moreover|finally|first|second|
 
 REJECTED_BEFORE = r"(?:\bnot|\binstead of|\brather than|\bpreviously reported as)\s*$"
 
+TIME_UNITS = frozenset("day days working week weeks month months year years hour hours".split())
+MEASURE_WORDS = frozenset("hectare hectares ha kilometre kilometres kilometer kilometers km metre metres meter meters "
+                          "tonne tonnes ton tons litre litres hours days weeks months years".split())
 TOTAL_ROW = frozenset("total totals grand overall sum".split())
 CAPTION = r"(?:table|figure|chart)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
 MISSING_CELLS = frozenset("n/a na : .. ... x - – —".split())

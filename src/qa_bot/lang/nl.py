@@ -205,6 +205,12 @@ CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daar
 # Words before a number the sentence rejects ("1.864 en niet 1.684", "3.443 in plaats van 3.263").
 REJECTED_BEFORE = r"(?:\bniet|\bin plaats van|\bi\.p\.v\.|\bals eerder gemeld|\bfoutief)\s*$"
 
+# Units of time: what a "hoe lang" question is answered in.
+TIME_UNITS = frozenset("dag dagen werkdag werkdagen week weken maand maanden jaar jaren uur uren".split())
+# Units of measure a number counts in ("2.520 hectare"): nouns, even when they end in -e.
+MEASURE_WORDS = frozenset("hectare hectaren ha are kilometer kilometers km meter meters m ton tonnen kilogram kg "
+                          "liter liters gigawattuur megawatt kilowattuur uur uren dagen dag weken maanden jaren".split())
+
 # ---------------------------------------------------------------- table vocabulary
 TOTAL_ROW = frozenset("totaal total totalen eindtotaal generaal algemeen som".split())
 CAPTION = r"(?:tabel|figuur|grafiek)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
