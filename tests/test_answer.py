@@ -59,6 +59,11 @@ def test_a_name_with_a_particle_is_found(bot: QaBot) -> None:
     answered(bot.ask("Hoeveel leerlingen bracht De Lijn in 2023 naar hun stageplaats?"), "2.300")
 
 
+def test_a_compound_qualifier_of_another_noun_need_not_be_at_the_number(bot: QaBot) -> None:
+    """'bso' of 'bso-leerlingen' must be at the number; 'Erasmus' of 'Erasmus+-stage' may be nearby."""
+    answered(bot.ask("Hoeveel bso-leerlingen liepen in 2023 een Erasmus+-stage?"), "212")
+
+
 def test_a_name_no_document_knows_is_refused(bot: QaBot) -> None:
     refused(bot.ask("Hoeveel ritten reed Stadsbus Noord in 2023?"), Reason.UNKNOWN_NAME)
     refused(bot.ask("Wie won de Ronde van Vlaanderen in 2023?"), Reason.UNKNOWN_NAME)

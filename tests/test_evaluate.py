@@ -28,6 +28,7 @@ from qa_bot.evaluate import (
         ("26,2 miljard euro", "26,2 miljard", "nl"),
         ("Het budget is 12,4 miljoen euro", "12400000 euro", "nl"),  # base units
         ("12.400.000 euro", "12,4 miljoen euro", "nl"),
+        ("jaarlijks 113,6 miljoen euro voorzien", "113,6", "nl"),  # the number as printed
     ],
 )
 def test_contains_matches_numbers_by_value(text: str, expected: str, language: str) -> None:

@@ -35,10 +35,10 @@ def check_bars(summary: dict, bars: dict, max_false_abstention: float) -> None: 
 
 
 # Measured on this machine (benchmarks/RESULTS.md); a drop below any of these fails CI.
-DEV_CORPUS_GATE = {
+DEV_CORPUS_GATE = {  # the bars of issues 6–8
     "min": {"hit@k": 0.95, "mrr": 0.75, "answer_accuracy": 0.80, "abstention_recall": 0.90, "faithfulness": 1.0,
             "figure_accuracy": 0.85},
-    "max": {"wrong_answer_rate": 0.03, "false_abstention_rate": 0.16},
+    "max": {"wrong_answer_rate": 0.03, "false_abstention_rate": 0.10},
 }  # fmt: skip
 SHARED = ROOT.parent / "shared"
 

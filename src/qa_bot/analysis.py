@@ -61,6 +61,7 @@ class Term:
     name: bool = False  # capitalised or an acronym: the corpus must know it
     verb: bool = False  # a verb form: prose may say it, a table never does
     qualifier: bool = False  # the specific part of a compound ('bso' in 'bso-leerlingen'): it must be at the number
+    head: str = ""  # for a qualifier: the compound's last piece ('leerlingen')
     place: bool = False  # a province, city or country: figures are split by place
     specific: bool = True  # a name in fewer than half of the documents: it picks which one answers
 
@@ -483,11 +484,28 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
                 t.lower() in _all("PLACES") for t in translated)  # fmt: skip
             specific = is_name and (idf is None or idf.specific(main))
             term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,
-                        qualifier=position < len(pieces) - 1, place=is_place, specific=specific)  # fmt: skip
+                        qualifier=position < len(pieces) - 1, place=is_place, specific=specific,
+                        head=pieces[-1][0] if position < len(pieces) - 1 else "")  # fmt: skip
             if is_name and knows is not None and not knows(term.keys):
                 unknown.append(piece)
             terms.append(term)
-    return terms, unknown
+    return _joined_compounds(terms, language), unknown
+
+
+def _joined_compounds(terms: list[Term], language: str) -> list[Term]:
+    """Two neighbouring words may be one Dutch compound ('internship grant' → 'stagebeurs',
+    'stage beurs' → 'stagebeurs'): both words then also match that compound in full."""
+    out = list(terms)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.name or b.name or not a.text.isalpha() or not b.text.isalpha():
+            continue
+        firsts = {a.text.lower(), *translations(a.text.lower(), language)}
+        seconds = {b.text.lower(), *translations(b.text.lower(), language)}
+        joined = {key(x + y) for x in firsts for y in seconds if " " not in x + y}
+        joined |= {key(x + "s" + y) for x in firsts for y in seconds if " " not in x + y}
+        out[i], out[i + 1] = replace(a, keys=a.keys | joined), replace(b, keys=b.keys | joined)
+    return out
 
 
 def _pieces(word: str, skip: frozenset[str]) -> list[tuple[str, bool]]:

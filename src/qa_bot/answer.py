@@ -373,7 +373,9 @@ class Composer:
                 local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if _carries(cand) else frozenset())
                 wider = text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
                 for t in analysis.terms:
-                    if t.qualifier and t.weight >= 0.8 and not term_matches(t.keys, local):
+                    counted = analysis.counted.text if analysis.counted else ""
+                    if (t.qualifier and analysis.language == "nl" and t.head == (counted or t.head) and t.weight >= 0.8
+                            and not term_matches(t.keys, local)):  # ("first-time" in English is no compound)
                         # "bso" of "bso-leerlingen" is not at this number: it may count something wider
                         fit *= 0.85 if term_matches(t.keys, wider) else 0.6
                 if stated and analysis.operation == Operation.SUM:

@@ -80,16 +80,17 @@ def load_questions(path: Path) -> list[Question]:
     return questions
 
 
-def canonical(text: str, language: str = "nl") -> str:
-    """Lower case, numbers as plain values, percent signs unified, spaces collapsed."""
+def canonical(text: str, language: str = "nl", scaled: bool = True) -> str:
+    """Lower case, numbers as plain values (in base units when ``scaled``: '12,4 miljoen' is
+    12400000), percent signs unified, spaces collapsed."""
 
     def number(match: re.Match[str]) -> str:
         try:
             value = parse_number(match.group(1), language)
         except ValueError:
             return match.group(0)
-        if match.group(2):
-            value *= MULTIPLIERS[match.group(2).lower()]  # compare in base units
+        if match.group(2) and scaled:
+            value *= MULTIPLIERS[match.group(2).lower()]
         if value >= 1e15:
             return match.group(0)
         return str(round(value)) if abs(value - round(value)) < 1e-9 else f"{value:.6f}".rstrip("0")
@@ -100,11 +101,16 @@ def canonical(text: str, language: str = "nl") -> str:
 
 
 def contains(text: str, expected: str, language: str = "nl") -> bool:
-    """Whether ``text`` holds ``expected``; a number must match a whole number. An answer
-    in English may quote Dutch numbers ('21.483'), so both notations are read."""
-    needle = canonical(expected, "nl")
-    pattern = re.compile(r"(?<![\d.])" + re.escape(needle) + r"(?![\d]|[.,]\d)")
-    return any(pattern.search(canonical(text, reading)) for reading in dict.fromkeys((language, "nl")))
+    """Whether ``text`` holds ``expected``; a number must match a whole number. Values
+    compare in base units ('12,4 miljoen euro' = '12.400.000 euro') or as printed ('113,6'
+    in '113,6 miljoen euro'). An answer in English may quote Dutch numbers ('21.483'), so
+    both notations are read."""
+    for scaled in (True, False):
+        needle = canonical(expected, "nl", scaled)
+        pattern = re.compile(r"(?<![\d.])" + re.escape(needle) + r"(?![\d]|[.,]\d)")
+        if any(pattern.search(canonical(text, reading, scaled)) for reading in dict.fromkeys((language, "nl"))):
+            return True
+    return False
 
 
 def same_unit(a: str, b: str) -> bool:
