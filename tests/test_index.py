@@ -69,7 +69,7 @@ def test_leftovers_of_a_killed_run_are_ignored_and_cleaned(settings: Settings, f
     from qa_bot.retrieve import HybridRetriever
 
     passages = HybridRetriever(reader, fake_embedder).retrieve("6240 studenten", k=20)
-    assert all(p.chunk.chunk_id != "stray" for p in passages)
+    assert passages and all(p.chunk.chunk_id != "stray" for p in passages)
     (settings.corpus_dir / "extra.txt").write_text("Extra\n\nNieuw document.", encoding="utf-8")
     build_index(settings, fake_embedder)
     assert not (settings.index_dir / ".gen-99.tmp").exists()
