@@ -90,3 +90,16 @@ def test_read_corpus_skips_bad_files_and_keeps_the_rest(tmp_path: Path) -> None:
     result = read_corpus(tmp_path)
     assert [d.doc_id for d in result.documents] == ["goed.txt"]
     assert [p.path for p in result.problems] == ["kapot.pdf"]
+
+
+def test_links_that_leave_the_corpus_are_not_followed(tmp_path: Path) -> None:
+    from qa_bot.ingest import corpus_files
+
+    corpus, outside = tmp_path / "corpus", tmp_path / "geheim"
+    corpus.mkdir()
+    outside.mkdir()
+    (outside / "wachtwoorden.txt").write_text("Titel\n\ngeheim", encoding="utf-8")
+    (corpus / "doc.txt").write_text("Titel\n\nTekst.", encoding="utf-8")
+    (corpus / "link.txt").symlink_to(outside / "wachtwoorden.txt")
+    (corpus / "intern.txt").symlink_to(corpus / "doc.txt")
+    assert [p.name for p in corpus_files(corpus)] == ["doc.txt", "intern.txt"]
