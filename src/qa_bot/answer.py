@@ -16,6 +16,7 @@ and no answer may print a number that neither a cited passage nor a cited figure
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -74,15 +75,14 @@ def confidence(coverage: float, *, names_ok: float = 1.0, type_ok: bool = True, 
                fit: float = 1.0, source: float = 1.0) -> float:  # fmt: skip
     """One number in [0, 1] from a candidate's features:
 
-    coverage × fit × names (1 when every name the question uses is at the answer, 0.85 when
-    one is only elsewhere in its document, 0.5 when absent) × (0.6 if the value is of
+    coverage × fit × names (see ``_names_ok``: 1 when every name the question uses is at the
+    answer, less when one is only nearby or elsewhere in its document) × (0.6 if the value is of
     another kind than asked) × (0.92 if the selection fell back to a default, e.g. the totals
     row) × (1 − 0.03 · (rank − 1)) × source, where ``source`` is 1.15 for the document the
     question names and 0.6 for another one (capped at 1 overall).
     """
-    _LAST_FEATURES.clear()
-    _LAST_FEATURES.update(coverage=round(coverage, 3), names=names_ok, type_ok=type_ok, rank=rank, exact=exact,
-                          fit=round(fit, 3), source=source)  # fmt: skip
+    _LAST.features = {"coverage": round(coverage, 3), "names": names_ok, "type_ok": type_ok, "rank": rank,
+                      "exact": exact, "fit": round(fit, 3), "source": source}  # fmt: skip
     value = coverage * fit
     value *= names_ok
     value *= 1.0 if type_ok else 0.6
@@ -92,7 +92,9 @@ def confidence(coverage: float, *, names_ok: float = 1.0, type_ok: bool = True, 
     return max(0.0, min(1.0, value))
 
 
-_LAST_FEATURES: dict[str, object] = {}  # the features of the last confidence() call (for debugging)
+# The features of this thread's last confidence() call, kept by each Choice for debugging
+# only. Per thread, because the server answers in parallel.
+_LAST = threading.local()
 
 
 @dataclass
@@ -103,7 +105,7 @@ class Choice:
     not_kept: bool = False
     detail: str = ""
     values: tuple[float, ...] = ()  # the numbers this answer would assert
-    features: dict[str, object] = field(default_factory=lambda: dict(_LAST_FEATURES))
+    features: dict[str, object] = field(default_factory=lambda: dict(getattr(_LAST, "features", {})))
 
 
 _CORRECTION = [
