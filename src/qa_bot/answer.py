@@ -244,12 +244,6 @@ class Composer:
             return 0.6 if strict else 0.9
         return 0.5
 
-    def _table_context(self, view: TableView, cells: Sequence[tuple[int, int]]) -> frozenset[str]:
-        keys = set(view.ctx_keys)
-        for r, c in cells:
-            keys |= view.row_keys[r] | view.col_keys[c]
-        return frozenset(keys)
-
     def _table_confidence(self, analysis: QuestionAnalysis, result: TableResult, scanned: Sequence[tuple[int, int]] = ()) -> float:
         view_context = text_keys(" ".join([result.table.caption, result.passage.chunk.title, result.table.intro,
                                            *result.table.notes]))  # fmt: skip

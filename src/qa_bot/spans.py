@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from qa_bot import lang
-from qa_bot.analysis import AnswerType, QuestionAnalysis, Term
-from qa_bot.matching import coverage, hits, term_matches, text_keys
+from qa_bot.analysis import AnswerType, QuestionAnalysis
+from qa_bot.matching import coverage, term_matches, text_keys
 from qa_bot.numbers import Quantity, period_matches, periods_in, quantities
 from qa_bot.text import split_sentences
 from qa_bot.types import Passage
@@ -246,7 +246,3 @@ def explanation_span(cand: SpanCandidate) -> tuple[int, int]:
         else:
             break
     return cand.start, end
-
-
-def term_hits(terms: Sequence[Term], text: str) -> list[bool]:
-    return hits(terms, text_keys(text))

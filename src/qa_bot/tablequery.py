@@ -701,8 +701,3 @@ def _average(view: TableView) -> TableResult | None:
         return None
     return _figure(view, Operation.AVERAGE, [view.operand(*cells[0], "amount"), view.operand(*cells[1], "count")],
                    exact)
-
-
-def gap_cell(view: TableView) -> TableResult | None:
-    """The cell a gap to a target is measured from ('Ierland in 2024')."""
-    return lookup(view)
