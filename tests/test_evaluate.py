@@ -114,3 +114,24 @@ def test_thresholds() -> None:
         parse_thresholds(["hit@k=hoog"], ("hit@k",))
     maximum = parse_thresholds(["wrong_answer_rate=0.03"], ("wrong_answer_rate",))
     assert failed_thresholds({"wrong_answer_rate": 0.05}, {}, maximum) == ["wrong_answer_rate = 0.05 > 0.03"]
+
+
+@pytest.mark.parametrize(
+    "text, expected, ok",
+    [
+        ("Het waren er 79805.", "79 805", True),  # a document that writes thousands with spaces
+        ("Het waren er 79 805.", "79 805", True),
+        ("2025 4535 5171 8159", "4535", True),  # the cells of a PDF row stay separate numbers
+        ("2025 4535 5171 8159", "45355171", False),
+        ("vijftig miljoen gulden", "50 miljoen", True),  # number words compare by value
+        ("50.000.000 gulden", "vijftig miljoen", True),
+        ("drie woningen", "3", True),
+    ],
+)
+def test_contains_reads_spaced_thousands_and_number_words(text: str, expected: str, ok: bool) -> None:
+    assert contains(text, expected) is ok
+
+
+@pytest.mark.parametrize("unit", ["gulden", "f", "ƒ", "fl.", "hfl.", "gld"])
+def test_guilders_are_a_unit(unit: str) -> None:
+    assert same_unit(unit, "gulden") and not same_unit(unit, "euro")

@@ -40,16 +40,18 @@ def chunk_document(
         cursor = part.start
         for table in inside:
             chunks += _text_chunks(doc, part.label, cursor, max(cursor, table.start), max_tokens, overlap_sentences,
-                                   count_tokens)  # fmt: skip
+                                   count_tokens, part.context)  # fmt: skip
             chunks += _table_chunks(doc, part.label, table)
             cursor = max(cursor, table.end)
-        chunks += _text_chunks(doc, part.label, cursor, part_end, max_tokens, overlap_sentences, count_tokens)
+        chunks += _text_chunks(doc, part.label, cursor, part_end, max_tokens, overlap_sentences, count_tokens,
+                               part.context)  # fmt: skip
     return chunks
 
 
 def _chunk(doc: Document, part: str, start: int, end: int, text: str, **extra: object) -> Chunk:
+    context = str(extra.get("context", ""))
     return Chunk(
-        chunk_id=chunk_id(doc.doc_id, f"{part}/{extra.get('kind', 'text')}", start, text),
+        chunk_id=chunk_id(doc.doc_id, f"{part}/{extra.get('kind', 'text')}", start, text + "\x00" + context),
         doc_id=doc.doc_id,
         part=part,
         text=text,
@@ -64,7 +66,7 @@ def _chunk(doc: Document, part: str, start: int, end: int, text: str, **extra: o
 
 
 def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int, overlap: int,
-                 count_tokens: TokenCounter) -> list[Chunk]:  # fmt: skip
+                 count_tokens: TokenCounter, context: str = "") -> list[Chunk]:  # fmt: skip
     segment = doc.text[start:end]
     if not segment.strip():
         return []
@@ -75,7 +77,7 @@ def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int
     chunks = []
     for a, b in pack(spans, [count_tokens(segment[s:e]) for s, e in spans], max_tokens, overlap, paragraphs):
         begin, finish = start + a, start + b
-        chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish]))
+        chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish], context=context))
     return chunks
 
 

@@ -1,4 +1,4 @@
-"""``qa-bot``: index, ask, eval, serve. A thin layer over :mod:`qa_bot.qa`.
+"""``qa-bot``: index, ask, eval, facts, serve. A thin layer over :mod:`qa_bot.qa`.
 
 Errors of the :class:`QaBotError` family print as one clear line and exit 2.
 """
@@ -55,6 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="totalen als JSON op de laatste regel")
     p.add_argument("--min", action="append", default=[], metavar="METRIC=VALUE")
     p.add_argument("--max", action="append", default=[], metavar="METRIC=VALUE")
+
+    p = sub.add_parser("facts", help="toon wat uit een document gelezen wordt (delen, vraag/antwoord-paren, tabellen, getallen)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("serve", help="start de webchat en de API (indexeert eerst indien nodig)")
     _common(p)
@@ -198,6 +202,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_facts(args: argparse.Namespace) -> int:
+    from qa_bot.errors import ConfigError
+    from qa_bot.read.facts import format_facts, read_facts
+
+    if not args.file.is_file():
+        raise ConfigError(f"Bestand {args.file} bestaat niet.")
+    found = read_facts(args.file.resolve())
+    if args.json:
+        data = {"doc_id": found.document.doc_id, "title": found.document.title,
+                "parts": [{"label": p.label, "numbers": list(p.numbers), "text": p.text, "context": p.context}
+                          for p in found.parts],
+                "tables": [{"caption": t.caption, "rows": len(t.rows), "columns": len(t.header)}
+                           for t in found.document.tables],
+                **found.facts.to_dict()}  # fmt: skip
+        print(json.dumps(data, ensure_ascii=False, indent=1))
+    else:
+        print(format_facts(found))
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from qa_bot.web import serve
 
@@ -208,7 +232,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"index": cmd_index, "ask": cmd_ask, "eval": cmd_eval, "serve": cmd_serve}
+COMMANDS = {"index": cmd_index, "ask": cmd_ask, "eval": cmd_eval, "facts": cmd_facts, "serve": cmd_serve}
 
 
 if __name__ == "__main__":

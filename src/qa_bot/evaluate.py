@@ -34,12 +34,18 @@ LOWER_IS_BETTER = ("false_abstention_rate", "wrong_answer_rate", "latency_p50_ms
 
 _NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.\u00a0\u202f]\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)"
                   r"(?![\d])(?:\s?(" + "|".join(MULTIPLIERS) + r")\b)?", re.I)
+# The same with thousands separated by plain spaces, as older documents print them ("79 805").
+_SPACED_NUM = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![\d])|\d{1,3}(?:[.\u00a0\u202f]\d{3})+"
+                         r"(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:[.,]\d+)?)(?![\d])(?:\s?(" + "|".join(MULTIPLIERS)
+                         + r")\b)?", re.I)
 _PERCENT = re.compile(r"\s*(?:%|procent\b|percent\b)", re.I)
 # Unit names that mean the same thing, for comparing an expected figure's unit.
 UNIT_SYNONYMS = {
     "%": "%", "procent": "%", "percent": "%", "pct": "%",
     "pp": "pp", "procentpunt": "pp", "procentpunten": "pp", "percentage point": "pp", "percentage points": "pp",
     "euro": "euro", "eur": "euro", "€": "euro",
+    "gulden": "gulden", "guldens": "gulden", "f": "gulden", "ƒ": "gulden", "fl": "gulden", "fl.": "gulden",
+    "hfl": "gulden", "hfl.": "gulden", "gld": "gulden", "gld.": "gulden", "nlg": "gulden",
     "": "", "aantal": "", "count": "", "score": "",
 }  # fmt: skip
 
@@ -80,13 +86,14 @@ def load_questions(path: Path) -> list[Question]:
     return questions
 
 
-def canonical(text: str, language: str = "nl", scaled: bool = True) -> str:
-    """Lower case, numbers as plain values (in base units when ``scaled``: '12,4 miljoen' is
-    12400000), percent signs unified, spaces collapsed."""
+def canonical(text: str, language: str = "nl", scaled: bool = True, spaced: bool = False) -> str:
+    """Lower case, number words as digits ("vijftig miljoen" = 50000000), numbers as plain
+    values (in base units when ``scaled``: '12,4 miljoen' is 12400000; with ``spaced``,
+    '79 805' is one number), percent signs unified, spaces collapsed."""
 
     def number(match: re.Match[str]) -> str:
         try:
-            value = parse_number(match.group(1), language)
+            value = parse_number(match.group(1).replace("\u00a0", " ").replace("\u202f", " ").replace(" ", ""), language)
         except ValueError:
             return match.group(0)
         if match.group(2) and scaled:
@@ -95,21 +102,45 @@ def canonical(text: str, language: str = "nl", scaled: bool = True) -> str:
             return match.group(0)
         return str(round(value)) if abs(value - round(value)) < 1e-9 else f"{value:.6f}".rstrip("0")
 
-    text = _NUM.sub(number, text.lower())
+    text = _number_words(text.lower(), language)
+    text = (_SPACED_NUM if spaced else _NUM).sub(number, text)
     text = _PERCENT.sub("%", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+def _number_words(text: str, language: str) -> str:
+    """'vijftig miljoen' → '50000000', 'drie' → '3', as the reader reads them; digits with a
+    scale word ('12,4 miljoen') are left to the number pattern."""
+    from qa_bot.read.printed import Kind, read_numbers
+
+    out, last = [], 0
+    for item in read_numbers(text, language):
+        if item.kind == Kind.QUANTITY and item.words and item.value is not None and item.unit != "%":
+            out.append(text[last : item.start])
+            value = item.value
+            out.append(str(round(value)) if abs(value - round(value)) < 1e-9 else str(value))
+            if item.unit:  # "vijftig miljoen gulden": the unit word stays
+                out.append(" " + item.text.rsplit(" ", 1)[-1])
+            last = item.end
+    out.append(text[last:])
+    return "".join(out)
 
 
 def contains(text: str, expected: str, language: str = "nl") -> bool:
     """Whether ``text`` holds ``expected``; a number must match a whole number. Values
     compare in base units ('12,4 miljoen euro' = '12.400.000 euro') or as printed ('113,6'
-    in '113,6 miljoen euro'). An answer in English may quote Dutch numbers ('21.483'), so
-    both notations are read."""
+    in '113,6 miljoen euro'), and number words by value. An answer in English may quote Dutch
+    numbers ('21.483'), so both notations are read. An expected number with space-separated
+    thousands ('79 805') is one number, and so is one printed that way in the answer; the
+    cells of a table row ('2025 4535 5171') stay separate."""
+    spaced = _SPACED_NUM.search(expected) is not None and re.search(r"\d[ \u00a0\u202f]\d{3}(?!\d)", expected) is not None
     for scaled in (True, False):
-        needle = canonical(expected, "nl", scaled)
+        needle = canonical(expected, "nl", scaled, spaced)
         pattern = re.compile(r"(?<![\d.])" + re.escape(needle) + r"(?![\d]|[.,]\d)")
-        if any(pattern.search(canonical(text, reading, scaled)) for reading in dict.fromkeys((language, "nl"))):
-            return True
+        for reading in dict.fromkeys((language, "nl")):
+            for text_spaced in dict.fromkeys((False, spaced)):
+                if pattern.search(canonical(text, reading, scaled, text_spaced)):
+                    return True
     return False
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from qa_bot.numbers import Quantity, number_readings, numbers_in, quantities, same_value
 from qa_bot.operations import Operation
@@ -60,8 +61,7 @@ def relation(text: str, a: Quantity, b: Quantity) -> str:
 
 def _share_noun(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
     noun = a.noun or b.noun
-    return (Quantity(a.value, a.unit, a.noun or noun, a.year, a.text, a.start, a.end),
-            Quantity(b.value, b.unit, b.noun or noun, b.year, b.text, b.start, b.end))  # fmt: skip
+    return replace(a, noun=a.noun or noun), replace(b, noun=b.noun or noun)
 
 
 def pairs(text: str, sentences: Sequence[tuple[int, int]] = ()) -> list[tuple[Quantity, Quantity, str]]:

@@ -24,10 +24,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
+from qa_bot import lang
 from qa_bot.errors import DocumentError
+from qa_bot.read.normalise import repair
 from qa_bot.tables import caption_above, find_tables, is_footnote, render, table_from_csv, tables_from_cells
+from qa_bot.text import detect_language
 from qa_bot.types import Document, Page, Table
 
 log = logging.getLogger(__name__)
@@ -40,6 +44,7 @@ _FOOTER = re.compile(r"^\s*(pagina|page|blz\.?)\s*\d+(\s*(van|of|/)\s*\d+)?\s*$"
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
 _PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?=(?:[-•*▪–]|\d{1,2}[.)]|[a-z]\))[ \t]+\S)")
+_NUMBERED_LINE = re.compile(r"(?<=[.?!:;])[ \t]*\n[ \t]*(?=\d{1,2}[ \t]+[A-ZÀ-Ý])")
 _MARKER = re.compile(r"\x00T(\d+)\x00")
 
 
@@ -142,8 +147,10 @@ def read_document(path: Path, corpus_dir: Path) -> Document:
     document_pages: list[Page] = []
     tables: list[Table] = []
     text = ""
+    language = detect_language(" ".join(pages)[:5000])
     for number, (raw_page, raw_tables) in enumerate(zip(pages, page_tables, strict=True), start=1):
-        page_text, placed = _assemble(raw_page, raw_tables, len(text) + (2 if text else 0), number if paged else None)
+        page_text, placed = _assemble(raw_page, raw_tables, len(text) + (2 if text else 0), number if paged else None,
+                                      language)  # fmt: skip
         if text:
             text += "\n\n"
         document_pages.append(Page(number=number, text=page_text, start=len(text)))
@@ -158,7 +165,8 @@ def read_document(path: Path, corpus_dir: Path) -> Document:
                     paged=paged, tables=tuple(tables))  # fmt: skip
 
 
-def _assemble(raw: str, tables: list[Table], offset: int, page: int | None) -> tuple[str, list[Table]]:
+def _assemble(raw: str, tables: list[Table], offset: int, page: int | None,
+              language: str = "nl") -> tuple[str, list[Table]]:  # fmt: skip
     """Clean the prose around table markers and render each table in its place.
 
     A caption line ("Tabel 2: …") just above a table and footnote lines just below it
@@ -185,7 +193,7 @@ def _assemble(raw: str, tables: list[Table], offset: int, page: int | None) -> t
     placed: list[Table] = []
     for k, piece in enumerate(pieces):
         if k % 2 == 0:
-            prose = clean_text(piece)
+            prose = clean_text(piece, language)
             if prose:
                 out += ("\n\n" if out else "") + prose
             continue
@@ -232,8 +240,9 @@ def _unmark(raw: str) -> str:
     return re.sub(r"(?<!\|)\*\*(?=\S)(.+?)(?<=\S)\*\*", r"\1", raw)
 
 
-def clean_text(raw: str) -> str:
-    """Join hyphenated line breaks and soft-wrapped lines; keep paragraph breaks and list items."""
+def clean_text(raw: str, language: str = "nl") -> str:
+    """Join hyphenated line breaks and soft-wrapped lines; keep paragraph breaks, list items and
+    numbered question/answer headings; repair what extraction did to words (:mod:`qa_bot.read.normalise`)."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00ad", "")
 
     def join(match: re.Match[str]) -> str:
@@ -242,12 +251,22 @@ def clean_text(raw: str) -> str:
         return left + right if left.islower() and right.islower() else left + "-" + right
 
     text = _HYPHEN_BREAK.sub(join, text)
+    text = _qa_heading_lines().sub(lambda m: "\n\n" + m.group(0).strip() + "\n\n", text)
+    text = _NUMBERED_LINE.sub("\n\n", text)  # "? \n3 Bent u …": a numbered question or answer
     text = _PARAGRAPH.sub("\x01", text)  # keep paragraph breaks while joining wrapped lines
     text = _LIST_ITEM.sub("\x02", text)  # a list item starts a line of its own
     text = re.sub(r"[ \t]*\n[ \t]*", " ", text)
     text = re.sub(r"[ \t]{2,}", " ", text)
-    paragraphs = (p.strip() for p in text.split("\x01"))
+    paragraphs = (repair(p.strip(), language) for p in text.split("\x01"))
     return "\n\n".join(re.sub(r"\s*\x02\s*", "\n", p).strip() for p in paragraphs if p.strip())
+
+
+@lru_cache(maxsize=1)
+def _qa_heading_lines() -> re.Pattern[str]:
+    """A numbered question or answer heading alone on its line ("Vraag 2 en 3", "Antwoord 4")."""
+    heads = "|".join(f"(?:{m.QA_HEADING})" for m in lang.LANGUAGES.values())
+    heads = re.sub(r"\(\?P<\w+>", "(?:", heads)
+    return re.compile(rf"^[ \t]*(?:{heads})[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _read_text(path: Path, doc_id: str, meta: dict[str, str]) -> str:

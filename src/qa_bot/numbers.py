@@ -11,7 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from qa_bot import lang
 from qa_bot.text import split_sentences, stem
@@ -63,6 +64,14 @@ _BETWEEN_YEARS = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w/+-]*", re.UNICODE)
 
 
+MONEY = frozenset({"euro", "gulden"})
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit is a currency (euro, or guilders in older documents)."""
+    return unit in MONEY
+
+
 @dataclass(frozen=True)
 class Quantity:
     value: float
@@ -72,6 +81,9 @@ class Quantity:
     text: str  # as printed
     start: int
     end: int
+    approx: bool = False  # "ruim", "circa", "bijna"
+    bound: str = ""  # "lower"/"upper" ("meer dan"), "from"/"to" (a range's ends)
+    scale: float = 1.0  # value = printed number × scale
 
     @property
     def noun_key(self) -> str:
@@ -229,40 +241,31 @@ def period_matches(asked: str, printed: list[str]) -> bool:
 
 
 def quantities(text: str, language: str = "nl") -> list[Quantity]:
-    """Every quantity in ``text`` with its unit, counted noun and year."""
-    skip = [m.span() for m in _YEAR_RANGE.finditer(text)] + [m.span() for m in _DATE.finditer(text)]
+    """Every quantity in ``text`` with its unit, counted noun and year. Which printed numbers
+    are quantities (not identifiers, dates, years or headings), their values in base units
+    and their currencies come from :func:`qa_bot.read.printed.read_numbers`. A text is read
+    once: the composer asks for the same sentences again and again."""
+    return list(_quantities(text, language))
+
+
+@lru_cache(maxsize=50_000)
+def _quantities(text: str, language: str) -> tuple[Quantity, ...]:
+    from qa_bot.read.printed import Kind, read_numbers
+
     found: list[Quantity] = []
-    for match in _NUMBER.finditer(text):
-        start, end = match.span()
-        if any(a <= match.start("num") < b for a, b in skip):
+    for item in read_numbers(text, language):
+        if item.kind != Kind.QUANTITY or item.value is None:
             continue
-        try:
-            value = parse_number(match.group("num"), language)
-        except ValueError:
-            continue
-        unit = _unit(match.group("unit"), match.group("cur"))
-        before = _word_before(text, start)
+        start, end, unit = item.start, item.end, item.unit
         after_words = _words_after(text, end, 3)
-        if unit == "" and match.group("mult") is None:
-            if before.rstrip(".").lower() in _INDEX_BEFORE or _is_list_number(text, start, end):
-                continue
-            if after_words and after_words[0].lower() in MONTHS:
-                continue
-            if is_year(value) and "." not in match.group("num") and _reads_as_year(before, after_words):
-                continue
-        if match.group("mult"):
-            value *= MULTIPLIERS[match.group("mult").lower()]
-        if unit == "" and after_words[:1] and after_words[0].lower() in ("euro", "eur"):
-            unit = "euro"
-        noun = "" if unit == "%" and not after_words else _noun(after_words, unit)
-        found.append(
-            Quantity(value=value, unit=unit, noun=noun, year="", text=text[start:end].strip(), start=start, end=end)
-        )
-    for match in _FRACTION.finditer(text):
-        words = match.group(0).lower()
-        value = WORD_FRACTIONS[re.sub(r"\s+", " ", words)] * 100
-        noun = _noun(_words_after(text, match.end(), 3), "%")
-        found.append(Quantity(round(value, 4), "%", noun, "", match.group(0), match.start(), match.end()))
+        if unit == "" and item.scale == 1.0 and not item.words and _is_list_number(text, start, end):
+            continue
+        if unit == "%":
+            noun = "" if not after_words else _noun(after_words, "%")
+        else:
+            noun = _noun(after_words, "euro" if unit in MONEY else unit)
+        found.append(Quantity(value=item.value, unit=unit, noun=noun, year="", text=item.text, start=start, end=end,
+                              approx=item.approx, bound=item.bound, scale=item.scale))  # fmt: skip
     found.sort(key=lambda q: q.start)
     sentences = split_sentences(text)
     out = []
@@ -272,7 +275,7 @@ def quantities(text: str, language: str = "nl") -> list[Quantity]:
         if not q.noun and not q.unit:
             q = _noun_before(text, q, sentence[0])
         out.append(q)
-    return _share_nouns(text, out)
+    return tuple(_share_nouns(text, out))
 
 
 _COORDINATED = re.compile(r"^[^.;:!?]{0,30}?(?:\btot\b|\bnaar\b|\ben\b|\bto\b|\band\b|,)[^.;:!?]{0,25}$", re.I)
@@ -285,11 +288,11 @@ def _share_nouns(text: str, qs: list[Quantity]) -> list[Quantity]:
     for i in range(len(out) - 2, -1, -1):  # from a later noun to an earlier number
         a, b = out[i], out[i + 1]
         if not a.noun and b.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
-            out[i] = Quantity(a.value, a.unit, b.noun, a.year, a.text, a.start, a.end)
+            out[i] = replace(a, noun=b.noun)
     for i in range(1, len(out)):  # from an earlier noun to a later number
         a, b = out[i - 1], out[i]
         if not b.noun and a.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
-            out[i] = Quantity(b.value, b.unit, a.noun, b.year, b.text, b.start, b.end)
+            out[i] = replace(b, noun=a.noun)
     return out
 
 
@@ -301,7 +304,7 @@ def _noun_before(text: str, q: Quantity, sentence_start: int) -> Quantity:
     found = list(_COUNTED_BEFORE.finditer(text[sentence_start : q.start]))
     if not found:
         return q
-    return Quantity(q.value, q.unit, found[-1].group(1), q.year, q.text, q.start, q.end)
+    return replace(q, noun=found[-1].group(1))
 
 
 def _sentence_of(sentences: Sequence[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
@@ -398,11 +401,13 @@ def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
 
 
 def _replace_year(q: Quantity, year: str) -> Quantity:
-    return Quantity(q.value, q.unit, q.noun, year, q.text, q.start, q.end)
+    return replace(q, year=year)
 
 
 def numbers_in(text: str, language: str = "nl") -> list[float]:
     """Every number printed in ``text`` (quantities and years alike), for faithfulness checks."""
+    from qa_bot.read.printed import read_numbers
+
     values: list[float] = []
     for match in _NUMBER.finditer(text):
         try:
@@ -412,6 +417,7 @@ def numbers_in(text: str, language: str = "nl") -> list[float]:
         values.append(value)
         if match.group("mult"):
             values.append(value * MULTIPLIERS[match.group("mult").lower()])
+    values += [abs(r.value) for r in read_numbers(text, language) if r.value is not None]
     return values
 
 

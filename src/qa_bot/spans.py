@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
 from qa_bot.matching import coverage, term_matches, text_keys
-from qa_bot.numbers import Quantity, period_matches, periods_in, quantities
+from qa_bot.numbers import Quantity, is_money, period_matches, periods_in, quantities
 from qa_bot.text import split_sentences
 from qa_bot.types import Passage
 
@@ -216,10 +216,12 @@ def _counts(analysis: QuestionAnalysis, noun: str) -> bool:
 def _kind_fits(answer: AnswerType, q: Quantity) -> bool:
     if answer == AnswerType.DURATION:
         return q.unit == "" and q.noun.lower() in _TIME_NOUNS
-    if answer in (AnswerType.PERCENTAGE, AnswerType.PP):
+    if answer == AnswerType.PERCENTAGE:
         return q.unit == "%"
+    if answer == AnswerType.PP:
+        return q.unit in ("%", "pp")
     if answer == AnswerType.AMOUNT:
-        return q.unit == "euro"
+        return is_money(q.unit)
     if answer in (AnswerType.COUNT, AnswerType.SCORE):
         return q.unit == ""
     return True

@@ -120,7 +120,7 @@ def commit_generation(index_dir: Path, manifest: dict[str, Any], chunks: list[Ch
     if chunks:
         meta_tokens = {d: bm25_tokens(metadata_text(f.get("meta", {}))) for d, f in manifest["files"].items()}
         bm25 = bm25s.BM25()
-        bm25.index([(bm25_tokens(c.text) + meta_tokens.get(c.doc_id, [])) or ["\u2205"] for c in chunks],
+        bm25.index([(bm25_tokens(f"{c.text} {c.context}") + meta_tokens.get(c.doc_id, [])) or ["\u2205"] for c in chunks],
                    show_progress=False)  # fmt: skip
         bm25.save(str(tmp / "bm25"), show_progress=False)
     write_file(tmp / "manifest.json", json.dumps(manifest, ensure_ascii=False, indent=1))

@@ -12,11 +12,15 @@ Two layouts are recognised:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from qa_bot import lang
+from qa_bot.read.printed import Kind, qa_headings, read_numbers
 from qa_bot.text import split_sentences
 from qa_bot.types import Document, Part
 
-_HEADING = re.compile(r"^[ \t]*(?P<label>vraag|antwoord|question|answer)\b[^\n]{0,80}$", re.IGNORECASE | re.MULTILINE)
+_HEADING = re.compile(r"^[ \t]*(?P<label>vragen|vraag|antwoorden|antwoord|questions|question|answers|answer)\b[^\n]{0,80}$",
+                      re.IGNORECASE | re.MULTILINE)  # fmt: skip
 REPORT_TYPES = ("rapport", "report", "verslag", "scoreboard")
 
 
@@ -25,7 +29,55 @@ def split_parts(doc: Document) -> list[Part]:
     if any(t in doc.doc_type.lower() for t in REPORT_TYPES):
         return [_part(doc, "rapport", body_start, len(doc.text))]
     parts = _by_headings(doc, body_start) or _by_question_mark(doc, body_start)
-    return parts or [_part(doc, "rapport", body_start, len(doc.text))]
+    if not parts:
+        return [_part(doc, "rapport", body_start, len(doc.text))]
+    return link_pairs([item for part in parts for item in numbered_items(doc, part)])
+
+
+def numbered_items(doc: Document, part: Part) -> list[Part]:
+    """A part that runs numbered questions or answers together ("1 Is het u bekend … 2 Bent
+    u …", "1 Ja. … 2 Ja. 3 Los van …") → one part per item, numbered. Markers are the heading
+    numbers the reader found (:mod:`qa_bot.read.printed`), taken only while they count up
+    from 1 (or from the part's own number), so a stray number does not split a part."""
+    if part.numbers:
+        return [part]
+    markers: list[tuple[int, int]] = []
+    expected = 1
+    for item in read_numbers(part.text):
+        if item.kind != Kind.HEADING or not item.text.isdigit():
+            continue
+        n = int(item.text)
+        if n == expected or (markers and n == markers[-1][0] + 1):
+            markers.append((n, item.start))
+            expected = n + 1
+    if len(markers) < 2:
+        return [part]
+    items: list[Part] = []
+    if part.text[: markers[0][1]].strip():
+        items.append(_part(doc, part.label, part.start, part.start + markers[0][1]))
+    for i, (n, at) in enumerate(markers):
+        end = markers[i + 1][1] if i + 1 < len(markers) else len(part.text)
+        items.append(replace(_part(doc, part.label, part.start + at, part.start + end), numbers=(n,)))
+    return [p for p in items if p.text]
+
+
+def link_pairs(parts: list[Part]) -> list[Part]:
+    """Each numbered answer carries the text of the question(s) with its number as context
+    ("Antwoord 2 en 3" ← "Vraag 2 en 3"; "3 Los van …" ← "3 Bent u …"): for matching and
+    retrieval, never quoted. Only the first 600 characters of the questions are kept."""
+    questions: dict[int, list[str]] = {}
+    for part in parts:
+        if part.label == "vraag":
+            for n in part.numbers:
+                questions.setdefault(n, []).append(part.text)
+    out = []
+    for part in parts:
+        if part.label == "antwoord" and part.numbers:
+            texts = list(dict.fromkeys(t for n in part.numbers for t in questions.get(n, [])))
+            if texts:
+                part = replace(part, context=" ".join(texts)[:600])
+        out.append(part)
+    return out
 
 
 def _body_start(doc: Document) -> int:
@@ -47,15 +99,30 @@ def _by_headings(doc: Document, start: int) -> list[Part]:
     parts: list[Part] = []
     for i, head in enumerate(heads):
         end = heads[i + 1].start() if i + 1 < len(heads) else len(doc.text)
-        label = "vraag" if head.group("label").lower() in ("vraag", "question") else "antwoord"
-        part = _part(doc, label, head.end(), end)
+        label = "vraag" if head.group("label").lower() in lang.union("QUESTION_LABELS") else "antwoord"
+        part = replace(_part(doc, label, head.end(), end), numbers=_heading_numbers(head.group(0)))
         if part.text:
             parts.append(part)
     preamble = doc.text[start : heads[0].start()].strip()
-    if preamble and parts and parts[0].label == "vraag":
+    if preamble and parts and parts[0].label == "vraag" and not parts[0].numbers:
         # Text between title and the first heading belongs to the question.
         parts[0] = _part(doc, "vraag", start, parts[0].start + len(parts[0].text))
+    elif preamble:
+        # The questions before a lone "Antwoord" heading, or the preamble before "Vraag 1".
+        parts.insert(0, _part(doc, "vraag", start, heads[0].start()))
     return parts
+
+
+def _heading_numbers(heading: str) -> tuple[int, ...]:
+    """'Vraag 2 en 3' → (2, 3); 'Antwoord op vraag 4' → (4,); 'Vragen 1 t/m 3' → (1, 2, 3)."""
+    for pattern in qa_headings():
+        m = pattern.match(heading)
+        if m and m.group("numbers"):
+            found = [int(n) for n in re.findall(r"\d+", m.group("numbers"))]
+            if len(found) == 2 and re.search(r"t/m|tot en met|-|–", m.group("numbers")) and found[0] < found[1] <= 30:
+                return tuple(range(found[0], found[1] + 1))
+            return tuple(found)
+    return ()
 
 
 def _looks_like_heading(line: str) -> bool:

@@ -126,6 +126,8 @@ class Part:
     label: str  # one of PART_LABELS
     text: str
     start: int  # offset in Document.text
+    numbers: tuple[int, ...] = ()  # "Vraag 2 en 3" / "Antwoord 3" / a numbered item: the pair it belongs to
+    context: str = ""  # an answer's own question(s), for matching and retrieval; never quoted
 
 
 @dataclass(frozen=True)
@@ -144,6 +146,7 @@ class Chunk:
     table: Table | None = None  # the whole table, on "table" chunks
     parent: str = ""  # a row's table chunk
     row: int = -1  # a row's index in its table
+    context: str = ""  # the question a numbered answer answers: matched and embedded, never quoted
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}

@@ -61,8 +61,12 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """What the embedder sees: a text chunk with its document title as context."""
-    return f"{chunk.title}. {chunk.text}" if chunk.kind == "text" and chunk.title else chunk.text
+    """What the embedder sees: a text chunk with its document title and, for a numbered
+    answer, its question as context."""
+    if chunk.kind != "text":
+        return chunk.text
+    lead = ". ".join(t for t in (chunk.title, chunk.context) if t)
+    return f"{lead}. {chunk.text}" if lead else chunk.text
 
 
 def store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress: bool,  # type: ignore[no-untyped-def]

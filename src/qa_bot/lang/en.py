@@ -175,3 +175,28 @@ LABELS = {
     "highest": "highest",
     "lowest": "lowest",
 }  # fmt: skip
+
+# ---------------------------------------------------------------- reading real documents
+CURRENCY_PREFIXES = {"€": "euro", "eur": "euro"}
+CURRENCY_WORDS = {"euro": "euro", "euros": "euro", "eur": "euro", "guilders": "gulden"}
+SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
+OCR_SCALE_WORDS: dict[str, float] = {}
+MONEY_NOUNS = frozenset("amount cost costs spending revenue budget subsidy profit".split())
+APPROX_BEFORE = frozenset("about around approximately nearly almost roughly some".split())
+BOUND_BEFORE = {"more than": "lower", "less than": "upper", "at least": "lower", "at most": "upper",
+                "over": "lower", "under": "upper"}  # fmt: skip
+IDENTIFIER_BEFORE = frozenset("no no. nr nr. number article art art. question answer chapter annex page p p. pp. "
+                              "section paragraph motion amendment issn isbn tel tel. phone table figure type level see".split())
+QA_HEADING = (r"(?P<label>questions|question|answers|answer)"
+              r"(?:\s+(?:no\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|and|-|–)\s*\d{1,2})*))?")
+QUESTION_LABELS = frozenset("question questions".split())
+ANSWER_LABELS = frozenset("answer answers".split())
+ORDINAL_SUFFIXES = frozenset("st nd rd th".split())
+VERB_PREFIXES = frozenset("in out over under up down re un dis mis pre".split())
+POINT_WORDS = frozenset("pp percentage-point percentage-points".split())
+ONE_IN = r"(?:one|1)\s+in\s+"
+PAGE_OF = r"\bpage\s*\d+\s*(?:of|/)\s*\d+"
+NUMBER_WORD_STEMS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                     "sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
+ARTICLE_ONE = frozenset("a an one".split())
+FRACTION_WORDS = {"one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "half": 0.5, "one fifth": 0.2}

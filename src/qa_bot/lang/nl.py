@@ -270,3 +270,57 @@ LABELS = {
     "highest": "hoogste",
     "lowest": "laagste",
 }  # fmt: skip
+
+# ---------------------------------------------------------------- reading real documents
+# Currency marks before an amount: the guilder's "f", "ƒ", "fl.", "hfl." and the euro's.
+CURRENCY_PREFIXES = {"f": "gulden", "ƒ": "gulden", "fl": "gulden", "hfl": "gulden", "f.": "gulden",
+                     "€": "euro", "eur": "euro", "euro": "euro"}  # fmt: skip
+# Currency words after an amount ("45 miljoen gulden", "12 euro").
+CURRENCY_WORDS = {"gulden": "gulden", "guldens": "gulden", "gld": "gulden", "euro": "euro", "eur": "euro", "€": "euro"}
+# Units a number is printed in that are no currency: percentage points.
+POINT_WORDS = frozenset("procentpunt procentpunten pp %-punt".split())
+# Scale words after a number, abbreviated or not; "min." is how OCR reads "mln." after an amount.
+SCALE_WORDS = {
+    "duizend": 1e3, "dz": 1e3, "miljoen": 1e6, "mln": 1e6, "mio": 1e6, "miljard": 1e9, "mld": 1e9, "mrd": 1e9,
+    "md": 1e9,
+}  # fmt: skip
+OCR_SCALE_WORDS = {"min": 1e6}  # only near money: "f 58,3 min.", "een bedrag tussen de 50 en 100 min."
+# Nouns that make a nearby "min." an amount in millions, not minutes.
+MONEY_NOUNS = frozenset("bedrag bedragen kosten uitgaven ontvangsten begroting subsidie subsidies winst verlies "
+                        "gulden guldens euro budget steun premie heffing opbrengst".split())
+# Words before a number that make it approximate or a bound ("ruim 1,4 miljoen", "circa 600").
+APPROX_BEFORE = frozenset("ruim circa ca ca. ongeveer bijna zo'n nagenoeg omstreeks plusminus ±".split())
+BOUND_BEFORE = {"meer dan": "lower", "minder dan": "upper", "ten minste": "lower", "minstens": "lower",
+                "maximaal": "upper", "hoogstens": "upper", "tenminste": "lower", "minimaal": "lower"}  # fmt: skip
+# Words before a number that make it an identifier, not a quantity: dossier and Kamerstuk
+# numbers, article numbers, question and answer numbers, pages.
+IDENTIFIER_BEFORE = frozenset(
+    """
+    nr nr. nrs nrs. nummer nummers no no. artikel artikelen art art. lid punt vraag vragen antwoord antwoorden
+    hoofdstuk hoofdstukken bijlage bijlagen pagina pagina's blz blz. p p. pp. kamerstuk kamerstukken stuk stukken
+    dossier dossiernummer motie moties amendement paragraaf par par. stb stb. stcrt stcrt. staatsblad staatscourant
+    issn isbn telefoon tel tel. fax postbus aanhangsel zaaknummer kenmerk ref referentie wet versie onderdeel
+    tabel tabellen figuur figuren grafiek grafieken type zie niveau niveaus categorie fase graad
+    """.split()
+)
+# Headings that open a numbered question or answer ("Vraag 3", "Antwoord op vraag 3", "Ad 1").
+QA_HEADING = (r"(?P<label>vragen|vraag|antwoorden|antwoord|ad)(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?"
+              r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,2})*))?")
+QUESTION_LABELS = frozenset("vraag vragen".split())
+ANSWER_LABELS = frozenset("antwoord antwoorden ad".split())
+# Prefixes of verbs and nouns that are also function words ("aankoop", "ontraad", "heropen"):
+# a word that starts with one is a compound, not glue.
+VERB_PREFIXES = frozenset("aan af achter be bij door er ge her in mee mis na om on ont onder op over samen tegen "
+                          "terug toe uit ver voor vol weg".split())
+# Ordinal endings after a number ("1e", "2de", "1ste"): no glue to split.
+ORDINAL_SUFFIXES = frozenset("e de ste ste. en".split())
+# Number words that text2num reads ("vijftig miljoen", "drie", "één"); "een" alone is an article.
+NUMBER_WORD_STEMS = (
+    "één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|"
+    "achttien|negentien|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig|honderd|duizend|miljoen|miljard"
+)
+ARTICLE_ONE = frozenset("een".split())  # "een miljard" is a quantity, "een" alone is not
+ONE_IN = r"(?:een|één|1)\s+op\s+(?:de\s+)?"  # "een op de vier" = 25%
+PAGE_OF = r"\b(?:pagina|blz\.?|p\.)\s*\d+\s*(?:van|/)\s*\d+"  # "Pagina 2 van 5"
+FRACTION_WORDS = {"één derde": 1 / 3, "een derde": 1 / 3, "twee derde": 2 / 3, "de helft": 0.5, "een kwart": 0.25,
+                  "drie kwart": 0.75, "een vijfde": 0.2}  # fmt: skip

@@ -1,0 +1,369 @@
+"""Every printed number in a text, read once and classified.
+
+A printed number is one of:
+
+* a **quantity** — it counts or measures something: ``f 58,3 min.`` (58 300 000 gulden),
+  ``46 890``, ``€ 2,8 miljard``, ``63,4%``, ``vijftig miljoen``, ``ruim 1,4 miljoen``
+  (approximate), ``550.000 -600.000 m3`` (a range: two bounds);
+* an **identifier** — a dossier, Kamerstuk, article, question or page number, a phone
+  number, postcode or print code (``Kamerstuk 36 410 VIII, nr. 112``, ``artikel 11.04``);
+* a **date** (``21 mei 1974``, ``1 september``) or a **year** (``2019``, ``2025–2026``);
+* a **heading** number (``Antwoord 8``, ``1.`` or ``3 Bent u …`` at the start of a line).
+
+The words that decide (currency marks, scale words, identifier cues, qualifiers) come from
+:mod:`qa_bot.lang`. :func:`read_numbers` is a pure function of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import lru_cache
+
+from qa_bot import lang
+
+
+class Kind(StrEnum):
+    QUANTITY = "quantity"
+    IDENTIFIER = "identifier"
+    DATE = "date"
+    YEAR = "year"
+    HEADING = "heading"
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One printed number and what it is."""
+
+    kind: Kind
+    text: str  # as printed, with its currency mark, scale word and unit
+    start: int
+    end: int
+    value: float | None = None  # quantities: the value in base units (guilders, euro, a count)
+    unit: str = ""  # "gulden", "euro", "%" or "" (a count, a measure: see ``measure``)
+    scale: float = 1.0  # value = printed number × scale ("58,3 min." → 1e6)
+    approx: bool = False  # "ruim", "circa", "bijna"
+    bound: str = ""  # "lower" / "upper" ("meer dan"), "from" / "to" (a range's ends)
+    negative: bool = False
+    words: bool = False  # written in words ("vijftig miljoen")
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+
+
+@lru_cache(maxsize=4)
+def _patterns(language: str = "nl") -> dict[str, re.Pattern[str]]:
+    currency_prefix = _alternation(k.rstrip(".") for k in lang.union("CURRENCY_PREFIXES"))
+    scale = _alternation(set(lang.union("SCALE_WORDS")) | set(lang.union("OCR_SCALE_WORDS")))
+    unit_words = _alternation(set(lang.union("CURRENCY_WORDS")) | {"procent", "percent"} | set(lang.union("POINT_WORDS")))
+    number = (r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0]\d{3})+(?:,\d+)?(?![\d.,]\d)"
+              r"|\d+(?:[.,]\d+)?")  # fmt: skip
+    # number words in the text's own language only: Dutch "ten einde" is no English ten
+    stems = lang.get(language).NUMBER_WORD_STEMS
+    word_number = rf"(?:{stems})(?:(?:en|ën|-)?(?:{stems}))*"
+    articles = _alternation(lang.get(language).ARTICLE_ONE)
+    return {
+        "number": re.compile(
+            r"(?<![\w.,/-])"
+            rf"(?:(?P<cur>(?<![\w])(?:{currency_prefix})\.?)\s?)?"
+            r"(?P<sign>[-−+]\s?)?"
+            rf"(?P<num>{number})"
+            r"(?P<dash>,[-–])?"
+            r"(?![\d])"
+            rf"(?:\s?(?P<mult>(?:{scale})(?:\.|(?![\w])))(?!\w))?"
+            rf"(?:\s?(?P<unit>%|€|(?:{unit_words})(?![\w])))?",
+            re.IGNORECASE,
+        ),
+        "words": re.compile(
+            rf"(?<![\w-])(?:(?P<article>{articles})\s+(?=(?:{stems})))?(?P<run>{word_number}(?:\s+{word_number})*)"
+            rf"(?![\w-])(?:\s(?P<unit>(?:{unit_words})(?![\w])))?",
+            re.IGNORECASE,
+        ),
+        "fraction": re.compile(
+            r"(?<![\w-])(?:" + _alternation(lang.union("FRACTION_WORDS")).replace(r"\ ", r"\s+") + r")(?![\w-])",
+            re.IGNORECASE,
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def qa_headings() -> tuple[re.Pattern[str], ...]:
+    """Per language, a numbered question or answer heading at the start of a line."""
+    return tuple(re.compile(r"[ \t]*(?:" + m.QA_HEADING + r")", re.IGNORECASE) for m in lang.LANGUAGES.values())
+
+
+_MONTHS = frozenset(lang.union("MONTHS")) if hasattr(lang.en, "MONTHS") else frozenset(lang.nl.MONTHS)
+_DATE_NUMERIC = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b")
+_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?![\d])")
+_PHONE = re.compile(r"(?<!\d)(?:0\d{1,3}[- ]?\d{6,8}|0\d{2,3}\s?-\s?\d{2,3}\s?\d{2}\s?\d{2})(?!\d)")
+_POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
+_YEAR_NEIGHBOUR_AFTER = re.compile(r"[ \t]*[|\t][ \t]*(?:19|20)\d{2}(?!\d)")  # "| 1981 | 1982 |": a header of years
+_YEAR_NEIGHBOUR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*[|\t][ \t]*$")
+_ROMAN = re.compile(r"\s*(?:[IVXLC]{1,6})\b(?![.,]?\s*[a-z])")
+_WORD_BEFORE = re.compile(r"([^\W\d][\w'.]*)[\s(:]*$")
+
+
+@lru_cache(maxsize=1)
+def _page_of() -> re.Pattern[str]:
+    return re.compile("|".join(m.PAGE_OF for m in lang.LANGUAGES.values()), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _one_in() -> re.Pattern[str]:
+    ones = "|".join(m.ONE_IN for m in lang.LANGUAGES.values())
+    return re.compile(rf"(?<![\w-])(?:{ones})(?P<n>\d+|[^\W\d_]+)(?![\w-])", re.IGNORECASE)
+
+
+def read_numbers(text: str, language: str = "nl") -> list[Printed]:
+    """Every number printed in ``text``, classified, in text order."""
+    return list(_read_numbers(text, language))
+
+
+@lru_cache(maxsize=50_000)
+def _read_numbers(text: str, language: str) -> tuple[Printed, ...]:
+    p = _patterns(language if language in lang.LANGUAGES else "nl")
+    found: list[Printed] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    def add(item: Printed) -> None:
+        found.append(item)
+        taken.append((item.start, item.end))
+
+    for a, b in _date_spans(text):
+        if free(a, b):
+                add(Printed(Kind.DATE, text[a:b], a, b))
+    for m in _page_of().finditer(text):
+        for d in re.finditer(r"\d+", m.group(0)):
+            if free(m.start() + d.start(), m.start() + d.end()):
+                add(Printed(Kind.IDENTIFIER, d.group(0), m.start() + d.start(), m.start() + d.end()))
+    for m in _one_in().finditer(text):
+        from text_to_num import text2num
+
+        word = m.group("n")
+        try:
+            n = float(word) if word.isdigit() else float(text2num(word.lower(), "nl" if m.group(0)[:1] in "eé" else "en"))
+        except ValueError:
+            continue
+        if n > 1 and free(*m.span()):
+            add(Printed(Kind.QUANTITY, m.group(0), *m.span(), value=round(100 / n, 4), unit="%", words=True))
+    for m in _PHONE.finditer(text):
+        dashed = re.fullmatch(r"0\d{1,3}\s?-\s?\d[\d ]{5,9}", m.group(0)) is not None
+        if free(*m.span()) and (dashed or _cue_before(text, m.start()) in lang.union("IDENTIFIER_BEFORE")):
+            add(Printed(Kind.IDENTIFIER, m.group(0), *m.span()))
+    for m in _POSTCODE.finditer(text):
+        if free(*m.span()):
+            add(Printed(Kind.IDENTIFIER, m.group(0), *m.span()))
+    for m in _YEAR_RANGE.finditer(text):
+        first, second = m.group(1), m.group(2)
+        second = first[:2] + second if len(second) == 2 else second
+        if free(*m.span()) and 0 < int(second) - int(first) <= 10:
+            add(Printed(Kind.YEAR, m.group(0), *m.span()))
+    for m in p["fraction"].finditer(text):
+        if free(*m.span()):
+            key = re.sub(r"\s+", " ", m.group(0).lower())
+            value = next((v for mod in lang.LANGUAGES.values() for k, v in mod.FRACTION_WORDS.items() if k == key), None)
+            if value is not None:
+                add(Printed(Kind.QUANTITY, m.group(0), *m.span(), value=round(value * 100, 4), unit="%", words=True))
+    for m in p["number"].finditer(text):
+        if free(m.start("num"), m.end("num")):
+            item = _classify(text, m, language)
+            if item is not None and free(item.start, item.end):
+                add(item)
+    for m in p["words"].finditer(text):
+        if free(*m.span()):
+            item = _word_quantity(text, m)
+            if item is not None:
+                add(item)
+    found.sort(key=lambda r: r.start)
+    return tuple(_ranges(text, found))
+
+
+def quantities_only(text: str, language: str = "nl") -> list[Printed]:
+    return [r for r in read_numbers(text, language) if r.kind == Kind.QUANTITY]
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    months = "|".join(sorted(lang.nl.MONTHS, key=len, reverse=True))
+    en_months = "january|february|march|april|may|june|july|august|september|october|november|december"
+    spans = [m.span() for m in re.finditer(
+        rf"\b\d{{1,2}}\s*(?:{months}|{en_months})\.?(?:\s+(?:19|20)\d{{2}}|\s+1\s?9\d{{2}})?(?!\w)", text, re.I)]
+    spans += [m.span() for m in re.finditer(rf"\b(?:{en_months})\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b", text, re.I)]
+    spans += [m.span() for m in re.finditer(rf"\b(?:{months}|{en_months})\s+(?:19|20)\d{{2}}\b", text, re.I)]
+    spans += [m.span() for m in _DATE_NUMERIC.finditer(text)]
+    return sorted(set(spans), key=lambda s: (s[0], -s[1]))
+
+
+def _cue_before(text: str, start: int) -> str:
+    """The word just before a number, lower case ('nr.', 'artikel'), skipping '(' and ':'."""
+    m = _WORD_BEFORE.search(text[max(0, start - 40) : start])
+    return m.group(1).lower() if m else ""
+
+
+def _identifier_cue(text: str, start: int) -> bool:
+    """Whether an identifier cue governs the number at ``start``: right before it
+    ('nr. 40', 'artikel 11.04'), or before a list of numbers it is part of
+    ('nrs. 1-2', 'Stb. 2024, 153', 'vragen 2 en 3', 'Kamerstuk 12 600 hoofdstuk V nr. 40')."""
+    cues = lang.union("IDENTIFIER_BEFORE")
+    cue = _cue_before(text, start)
+    if cue in cues or cue.rstrip(".") in cues:
+        return True
+    end = re.match(r"[\d .,]*", text[start:]).end()  # type: ignore[union-attr]
+    if re.match(r"\s*,\s*(?:nrs?|nos?)\b", text[start + end - 1 : start + end + 8], re.I):
+        return True  # '19 827,nrs. 1-2': a dossier number before its item numbers
+    back = re.search(r"([^\W\d][\w.]*?)\d*\.?,?(?:\s+[IVX]{1,4},?)?\s*((?:\d[\d .]*(?:\s*(?:,|-|–|/|en|and|t/m)\s*)?){0,4})$",
+                     text[max(0, start - 60) : start])
+    if back and "\n" not in back.group(0):
+        word = back.group(1).lower()
+        return word in cues or word.rstrip(".") in cues
+    return False
+
+
+def _is_heading(text: str, m: re.Match[str]) -> bool:
+    """'1.', '2)' or '3 Bent u …' at the start of a line; 'Antwoord 8', 'Vraag 2 en 3'."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start : m.start()]
+    after = text[m.end() : m.end() + 3]
+    plain = not (m.group("cur") or m.group("mult") or m.group("unit") or m.group("sign"))
+    if not before.strip():
+        if re.match(r"[.)]\s", after) or re.match(r"[.)]$", after):
+            return True
+        if len(m.group("num")) <= 2 and re.match(r"[ \t]+[A-ZÀ-Ý]", text[m.end() : m.end() + 12]) and plain:
+            return True
+    elif (plain and len(m.group("num")) <= 2 and re.search(r"[.?!)]\s+$", before)
+          and re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[m.end() : m.end() + 4])):
+        return True  # "… bevestigd. 2 Ja. 3 Los van …": numbered answers run on in OCR text
+    return any(h.fullmatch(text, line_start, m.end()) for h in qa_headings())
+
+
+def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
+    from qa_bot.numbers import parse_number
+
+    raw = m.group("num")
+    cur = (m.group("cur") or "").lower().rstrip(".")
+    mult = (m.group("mult") or "").lower().rstrip(".")
+    unit_word = (m.group("unit") or "").lower()
+    start, end = m.start(), m.end()
+    if not cur:
+        start = m.start("sign") if m.group("sign") else m.start("num")
+    if _is_heading(text, m):
+        return Printed(Kind.HEADING, raw, m.start("num"), m.end("num"))
+    if not cur and not unit_word and _identifier_cue(text, m.start("num")):
+        end = m.end("num")
+        roman = _ROMAN.match(text, end)
+        return Printed(Kind.IDENTIFIER, text[m.start("num") : roman.end() if roman else end], m.start("num"),
+                       roman.end() if roman else end)  # fmt: skip
+    nxt = text[m.end("num") : m.end("num") + 1]
+    after_nxt = text[m.end("num") + 1 : m.end("num") + 2]
+    if not cur and not mult and not unit_word and nxt.isalpha() and (nxt.isupper() or not after_nxt.isalpha()):
+        return Printed(Kind.IDENTIFIER, raw + nxt, m.start("num"), m.end("num") + 1)  # "910259F", "132b", "3e"
+    if not cur and not mult and not unit_word and _ROMAN.match(text, m.end("num")) and " " in raw:
+        return Printed(Kind.IDENTIFIER, raw, m.start("num"), m.end("num"))  # a dossier: "36 410 VIII"
+    try:
+        value = parse_number(raw.replace("\u00a0", " ").replace(" ", ""), language)
+    except ValueError:
+        return None
+    digits_only = re.fullmatch(r"\d{4}|1 9\d\d", raw) is not None  # "1 989": an OCR'd year
+    if digits_only and not cur and not mult and not unit_word and 1800 <= value <= 2100:
+        from qa_bot.numbers import _reads_as_year, _words_after
+
+        if (_reads_as_year(_cue_before(text, m.start()), _words_after(text, m.end(), 3))
+                or re.match(r"\s*[,;:).]", text[m.end() : m.end() + 2])
+                or _YEAR_NEIGHBOUR_AFTER.match(text, m.end()) or _YEAR_NEIGHBOUR_BEFORE.search(text[max(0, m.start() - 12) : m.start()])):
+            return Printed(Kind.YEAR, raw, m.start("num"), m.end("num"))
+    currencies = {**lang.nl.CURRENCY_PREFIXES, **lang.en.CURRENCY_PREFIXES}
+    words = {**lang.nl.CURRENCY_WORDS, **lang.en.CURRENCY_WORDS}
+    unit = currencies.get(cur, "") or currencies.get(cur + ".", "")
+    if unit_word in ("%", "procent", "percent"):
+        unit = "%"
+    elif unit_word in lang.union("POINT_WORDS"):
+        unit = "pp"
+    elif unit_word:
+        unit = words.get(unit_word, unit or "euro")
+    scales = {**lang.nl.SCALE_WORDS, **lang.en.SCALE_WORDS}
+    scale = scales.get(mult, 1.0)
+    if mult in lang.union("OCR_SCALE_WORDS"):
+        near = text[max(0, m.start() - 80) : m.end() + 30].lower()
+        if not (cur or unit in ("gulden", "euro") or any(re.search(rf"(?<!\w){re.escape(w)}", near)
+                                                          for w in lang.union("MONEY_NOUNS"))):
+            # "30 min." are minutes: the number stands, the word is no scale
+            return _quantity(text, m.start("num"), m.end("num"), value, "", 1.0, bool(m.group("sign")))
+        scale = 1e6
+    if not unit:
+        after = _next_word(text, m.end())
+        unit = words.get(after, "")
+    negative = (m.group("sign") or "").strip() in ("-", "−") and (bool(cur) or not re.search(r"\d\s*$", text[max(0, m.start() - 12) : m.start()]))
+    if m.group("sign") and not negative:
+        start = m.start("num")  # "550.000 -600.000": a range, not a negative number
+    return _quantity(text, start, end, round(value * scale, 6), unit, scale, negative)
+
+
+def _quantity(text: str, start: int, end: int, value: float, unit: str, scale: float, negative: bool) -> Printed:
+    before = text[max(0, start - 30) : start].lower()
+    approx = any(re.search(rf"(?<![\w]){re.escape(w)}\s*$", before) for w in lang.union("APPROX_BEFORE"))
+    bound = ""
+    for module in lang.LANGUAGES.values():
+        for words, kind in module.BOUND_BEFORE.items():
+            if re.search(rf"(?<![\w]){re.escape(words)}\s*$", before):
+                bound = kind
+    printed = text[start:end].rstrip()
+    return Printed(Kind.QUANTITY, printed, start, start + len(printed), value=-value if negative else value,
+                   unit=unit, scale=scale, approx=approx, bound=bound, negative=negative)  # fmt: skip
+
+
+def _next_word(text: str, end: int) -> str:
+    m = re.match(r"\s*([^\W\d][\w]*)", text[end : end + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _word_quantity(text: str, m: re.Match[str]) -> Printed | None:
+    """'vijftig miljoen gulden', 'drie leegstaande woningen', 'één opleiding'; 'een' alone is an article."""
+    from text_to_num import text2num
+
+    run = m.group("run")
+    article = m.group("article")
+    if run.lower() in lang.union("ARTICLE_ONE"):
+        return None
+    language = "nl" if re.fullmatch(f"(?:{lang.nl.NUMBER_WORD_STEMS}|en|ën|-|\\s)+", run, re.I) else "en"
+    spoken = f"{article} {run}" if article else run
+    try:
+        digits = str(text2num(re.sub(r"\s+", " ", spoken.lower()), language))
+    except ValueError:
+        return None
+    words = {**lang.nl.CURRENCY_WORDS, **lang.en.CURRENCY_WORDS}
+    unit = words.get((m.group("unit") or "").lower(), "")
+    item = _quantity(text, m.start(), m.end(), float(digits), unit, 1.0, False)
+    return Printed(item.kind, item.text, item.start, item.end, item.value, item.unit, 1.0, item.approx, item.bound,
+                   words=True)  # fmt: skip
+
+
+def _ranges(text: str, items: list[Printed]) -> list[Printed]:
+    """'550.000 -600.000 m3', '30–45 mln. euro', 'tussen 10 en 14': the first end takes the
+    second's scale and unit, and both are marked as a range's ends."""
+    out = list(items)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != Kind.QUANTITY or b.kind != Kind.QUANTITY:
+            continue
+        gap = text[a.end : b.start]
+        coordinated = re.fullmatch(r"\s+(?:en|and)\s+", gap) is not None
+        between = coordinated and re.search(r"(?:tussen|between)\s+(?:de\s+)?$", text[max(0, a.start - 15) : a.start])
+        if not (re.fullmatch(r"\s*[-–]\s*|\s+(?:tot|à|a|to)\s+", gap) or coordinated):
+            continue
+        if coordinated and (a.unit or a.scale != 1.0):
+            continue  # "2 en 1,5 graden" shares; "f 2 min. en 3 scholen" does not
+        scale, unit = a.scale, a.unit
+        if a.scale == 1.0 and b.scale != 1.0 and a.value is not None:
+            scale = b.scale
+        if not unit:
+            unit = b.unit
+        value = (a.value or 0.0) * (scale / a.scale)
+        ends = ("from", "to") if not coordinated or between else (a.bound, b.bound)
+        out[i] = Printed(a.kind, a.text, a.start, a.end, value, unit, scale, a.approx, ends[0], a.negative, a.words)
+        out[i + 1] = Printed(b.kind, b.text, b.start, b.end, b.value, b.unit, b.scale, b.approx, ends[1], b.negative,
+                             b.words)  # fmt: skip
+    return out

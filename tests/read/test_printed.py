@@ -1,0 +1,75 @@
+"""The reader's classification of printed numbers (issue 15, classes 1, 2 and 4): real
+parliamentary text prints headings, identifiers, dates and amounts in many forms, and only
+quantities may become operands."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_bot.numbers import quantities
+from qa_bot.read.printed import Kind, read_numbers
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(r.kind.value, r.text) for r in read_numbers(text)]
+
+
+def values(text: str) -> list[tuple[float, str]]:
+    return [(round(q.value, 6), q.unit) for q in quantities(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1. numbered headings are no quantities
+        ("Antwoord 8\nInmiddels is het besluit genomen.", []),
+        ("Antwoord 5 Op 1 september 2023 is aan 50.324 studenten een beurs toegekend.", [(50324.0, "")]),
+        ("Vraag 2 en 3\nKunt u bevestigen dat het klopt?", []),
+        ("1 Ja. In 1977 is afgesproken dat het mag. 2 Ja. 3 Los van genoemde f45 min. is Rotterdam gestart.",
+         [(45e6, "gulden")]),
+        ("1. Hoeveel scholen?\n2. Welke scholen?", []),
+        # 2. identifiers and dates are no operands
+        ("(Kamerstuk 12 600 hoofdstuk V nr. 40)", []),
+        ("Kamerstuk 36 410 VIII, nr. 112", []),
+        ("kamerstukken II 1986/87, 19 827, nrs. 1-2", []),
+        ("Zoals bepaald in artikel 11.04 en in antwoord op vraag nr. 3.", []),
+        ("Het besluit van 21 mei 1974 geldt nog.", []),
+        ("Het doel is 2 en 1,5 graden in 2019.", [(2.0, ""), (1.5, "")]),
+        ("ISSN 0921 - 7398 910259F", []),
+        ("Bel 070-3456789 of schrijf naar postbus 20018, 2500 EA Den Haag.", []),
+        ("Zie Tabel 3 en bijlage 2 op pagina 2 van 5.", []),
+        # 4. amount formats
+        ("een winst ter grootte van f45 min. en f 58,3 min., waarvan f8,3 min. aan precariorechten",
+         [(45e6, "gulden"), (58.3e6, "gulden"), (8.3e6, "gulden")]),
+        ("f 1 211 000 en ƒ 88 657 000 en f372,45", [(1211000.0, "gulden"), (88657000.0, "gulden"), (372.45, "gulden")]),
+        ("Hfl. 233 500,- voor 46 890 woningen", [(233500.0, "gulden"), (46890.0, "")]),
+        ("EUR 319 miljoen, € 2,8 miljard, 688 mln euro en € -2,82 mld.",
+         [(319e6, "euro"), (2.8e9, "euro"), (688e6, "euro"), (-2.82e9, "euro")]),
+        ("een bedrag tussen de 50 en 100 min.", [(50e6, ""), (100e6, "")]),
+        ("30–45 mln. euro", [(30e6, "euro"), (45e6, "euro")]),
+        ("vijftig miljoen gulden voor drie leegstaande woningen", [(50e6, "gulden"), (3.0, "")]),
+        ("respectievelijk 0,1 en 0,4 procentpunt hoger", [(0.1, "pp"), (0.4, "pp")]),
+        ("een op de vier leerlingen", [(25.0, "%")]),
+        ("de pauze duurt 45 min. langer", [(45.0, "")]),
+    ],
+)
+def test_only_quantities_are_read_as_quantities(text: str, expected: list[tuple[float, str]]) -> None:
+    assert values(text) == expected
+
+
+def test_qualifiers_and_range_bounds_are_kept() -> None:
+    read = {r.text: r for r in read_numbers("ruim 1,4 miljoen, circa 600 en meer dan 20 procent; 550.000 -600.000 m3")}
+    assert read["1,4 miljoen"].approx and read["600"].approx and not read["20 procent"].approx
+    assert read["20 procent"].bound == "lower"
+    assert (read["550.000"].bound, read["600.000"].bound) == ("from", "to")
+    assert read["550.000"].value == 550000 and not read["600.000"].negative
+
+
+def test_dutch_words_are_not_english_numbers() -> None:
+    assert [r for r in read_numbers("Wat denkt u te doen ten einde dit ten laste te brengen?") if r.kind == Kind.QUANTITY] == []
+
+
+def test_years_in_a_header_row_and_before_punctuation_are_years() -> None:
+    assert {k for k, _ in kinds("| 1981 | 1982 | 1983 |")} == {"year"}
+    assert kinds("overgenomen uit de BA 2025, aangezien") == [("year", "2025")]
+    assert kinds("voor 1 989 is inclusief") == [("year", "1 989")]
