@@ -48,7 +48,7 @@ class Settings:
     fusion: str = "minmax"  # "minmax" or "rrf" (benchmarks/tune_fusion.py measures both)
     bm25_weight: float = 1.0
     dense_weight: float = 1.0
-    min_confidence: float = 0.60  # abstain below; chosen from the risk–coverage curve (benchmarks/RESULTS.md)
+    min_confidence: float | None = None  # abstain below; None: the fitted scorer's threshold (out-of-fold risk–coverage)
     max_question_chars: int = 2000
     chroma_url: str = ""  # http://host:port switches to a Chroma server
     allowed_origins: tuple[str, ...] = ()
@@ -102,7 +102,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         fusion=env.get("QA_BOT_FUSION", "minmax"),
         bm25_weight=_float(env, "QA_BOT_BM25_WEIGHT", 1.0),
         dense_weight=_float(env, "QA_BOT_DENSE_WEIGHT", 1.0),
-        min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.60),
+        min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.60) if env.get("QA_BOT_MIN_CONFIDENCE") else None,
         max_question_chars=_int(env, "QA_BOT_MAX_QUESTION_CHARS", 2000),
         chroma_url=env.get("QA_BOT_CHROMA_URL", ""),
         allowed_origins=origins,

@@ -106,6 +106,9 @@ def join_inline_hyphens(text: str, language: str = "nl") -> str:
         left, right = m.group(1), m.group(2)
         joined = left + right
         fl, fr = frequency(left, language), frequency(right, language)
+        if not left.islower() and fr >= KNOWN:
+            # "Corop-gebied", "Erasmus-programma": a name joined to a word; "Neder-land" was one word
+            return joined if is_word(joined, KNOWN, language) else m.group(0)
         if min(fl, fr) >= KNOWN and not frequency(joined, language) > min(fl, fr):
             return m.group(0)
         return joined

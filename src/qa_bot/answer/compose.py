@@ -16,7 +16,6 @@ and no answer may print a number that neither a cited passage nor a cited figure
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -24,6 +23,7 @@ from functools import partial
 
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
+from qa_bot.answer.scorer import FittedScorer, features, fitted
 from qa_bot.figures import operands_for, refers_back, unsupported_numbers
 from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in, quantities
@@ -71,41 +71,64 @@ def abstain(question: str, language: str, reason: Reason, detail: str = "", pass
                   reason=reason.value, passages=list(passages), confidence=round(confidence, 4))  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Score:
+    """A candidate's prior confidence and the features it was computed from. Multiplying it
+    (a composer rule that weakens a candidate) keeps the features and records the factor as
+    ``adjust``, so the fitted scorer sees what each rule did."""
+
+    value: float
+    features: dict[str, float] = field(default_factory=dict)
+
+    def __mul__(self, factor: float) -> Score:
+        adjust = self.features.get("adjust", 1.0) * factor
+        return Score(max(0.0, min(1.0, self.value * factor)), {**self.features, "adjust": adjust})
+
+    __rmul__ = __mul__
+
+    def __float__(self) -> float:
+        return self.value
+
+
 def confidence(coverage: float, *, names_ok: float = 1.0, type_ok: bool = True, rank: int = 1, exact: bool = True,
-               fit: float = 1.0, source: float = 1.0) -> float:  # fmt: skip
-    """One number in [0, 1] from a candidate's features:
+               fit: float = 1.0, source: float = 1.0) -> Score:  # fmt: skip
+    """A prior in [0, 1] from a candidate's features:
 
     coverage × fit × names (see ``_names_ok``: 1 when every name the question uses is at the
     answer, less when one is only nearby or elsewhere in its document) × (0.6 if the value is of
     another kind than asked) × (0.92 if the selection fell back to a default, e.g. the totals
     row) × (1 − 0.03 · (rank − 1)) × source, where ``source`` is 1.15 for the document the
-    question names and 0.6 for another one (capped at 1 overall).
+    question names and 0.6 for another one (capped at 1 overall). The decision itself is the
+    fitted scorer's (:mod:`qa_bot.answer.scorer`), which reads these features one by one.
     """
-    _LAST.features = {"coverage": round(coverage, 3), "names": names_ok, "type_ok": type_ok, "rank": rank,
-                      "exact": exact, "fit": round(fit, 3), "source": source}  # fmt: skip
+    features = {"coverage": round(coverage, 3), "names": float(names_ok), "type_ok": float(type_ok),
+                "rank": float(rank), "exact": float(exact), "fit": round(fit, 3), "source": float(source),
+                "adjust": 1.0}  # fmt: skip
     value = coverage * fit
     value *= names_ok
     value *= 1.0 if type_ok else 0.6
     value *= 1.0 if exact else 0.92
     value *= 1.0 - 0.03 * (max(rank, 1) - 1)
     value *= source
-    return max(0.0, min(1.0, value))
-
-
-# The features of this thread's last confidence() call, kept by each Choice for debugging
-# only. Per thread, because the server answers in parallel.
-_LAST = threading.local()
+    return Score(max(0.0, min(1.0, value)), features)
 
 
 @dataclass
 class Choice:
-    confidence: float
+    confidence: float | Score
     render: Callable[[], Answer]
     kind: str
     not_kept: bool = False
     detail: str = ""
     values: tuple[float, ...] = ()  # the numbers this answer would assert
-    features: dict[str, object] = field(default_factory=lambda: dict(getattr(_LAST, "features", {})))
+    features: dict[str, float] = field(default_factory=dict)
+    prior: float = 0.0  # the hand-set prior, kept beside the fitted probability
+
+    def __post_init__(self) -> None:
+        if isinstance(self.confidence, Score):
+            self.features = {**self.confidence.features, **self.features}
+            self.confidence = self.confidence.value
+        self.prior = float(self.confidence)
 
 
 _CORRECTION = [
@@ -132,10 +155,38 @@ def corrections(passages: Sequence[Passage]) -> dict[float, float]:
 
 @dataclass
 class Composer:
-    threshold: float = DEFAULT_THRESHOLD
+    threshold: float | None = None  # None: the fitted scorer's threshold
     doc_keys: Callable[[str, str], frozenset[str]] | None = None  # (doc_id, part or "") → keys
     doc_meta: Callable[[str], dict[str, str]] | None = None
+    scorer: FittedScorer | None | bool = True  # True: the committed one; None/False: the hand-set prior
     _choices: list[Choice] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.scorer is True:
+            self.scorer = fitted()
+        if self.scorer is False:
+            self.scorer = None
+        if self.threshold is None:
+            self.threshold = self.scorer.threshold if isinstance(self.scorer, FittedScorer) else DEFAULT_THRESHOLD
+
+    def choices(self, analysis: QuestionAnalysis, passages: list[Passage]) -> list[Choice]:
+        """Every candidate for the question, with its prior, features and probability (for
+        fitting the scorer and for debugging); no decision is taken."""
+        choices = self._choices_for(analysis, passages)
+        self._score(analysis, passages, choices)
+        return choices
+
+    def _score(self, analysis: QuestionAnalysis, passages: list[Passage], choices: list[Choice]) -> None:
+        corrected = corrections(passages)
+        for choice in choices:
+            if corrected and any(any(abs(v - w) < 1e-9 for w in corrected) for v in choice.values):
+                choice.confidence = choice.prior = choice.prior * 0.4  # a figure a source itself corrects
+                choice.features["corrected"] = 1.0
+        if isinstance(self.scorer, FittedScorer):
+            vectors = [features(c, choices, analysis) for c in choices]
+            for choice, x in zip(choices, vectors, strict=True):
+                if not choice.not_kept:
+                    choice.confidence = self.scorer.probability(x)
 
     # -- entry point ----------------------------------------------------------------------
 
@@ -151,31 +202,28 @@ class Composer:
         if missing:
             return abstain(question, language, Reason.MISSING_YEAR, f" {lang.get(language).LABELS['and']} ".join(missing),
                            passages)  # fmt: skip
-        choices = self._choices_for(analysis, passages)
+        choices = self.choices(analysis, passages)
         self._choices = choices
         if not choices:
             reason = Reason.NO_OPERANDS if analysis.operation else Reason.NOT_COVERED
             detail = lang.get(language).DETAILS["no_match"] if analysis.operation else ""
             return abstain(question, language, reason, detail, passages)
-        corrected = corrections(passages)
-        if corrected:
-            for choice in choices:
-                if any(any(abs(v - w) < 1e-9 for w in corrected) for v in choice.values):
-                    choice.confidence *= 0.4  # a figure a source itself corrects
-        real = max((c for c in choices if not c.not_kept), key=lambda c: c.confidence, default=None)
-        refused = max((c for c in choices if c.not_kept), key=lambda c: c.confidence, default=None)
-        if refused is not None and refused.confidence >= self.threshold * 0.8 and (
-                real is None or refused.confidence >= real.confidence - 0.05):  # fmt: skip
-            return abstain(question, language, Reason.NOT_KEPT, refused.detail, passages, refused.confidence)
-        if real is None or real.confidence < self.threshold:
-            score = real.confidence if real else 0.0
+        threshold = float(self.threshold or DEFAULT_THRESHOLD)
+        real = max((c for c in choices if not c.not_kept), key=lambda c: float(c.confidence), default=None)
+        refused = max((c for c in choices if c.not_kept), key=lambda c: c.prior, default=None)
+        best_real = max((c.prior for c in choices if not c.not_kept), default=None)
+        if refused is not None and refused.prior >= DEFAULT_THRESHOLD * 0.8 and (
+                best_real is None or refused.prior >= best_real - 0.05):  # fmt: skip
+            return abstain(question, language, Reason.NOT_KEPT, refused.detail, passages, refused.prior)
+        if real is None or float(real.confidence) < threshold:
+            score = float(real.confidence) if real else 0.0
             return abstain(question, language, Reason.LOW_CONFIDENCE, "", passages, score)
         best = real
         answer = best.render()
         answer.passages = passages
-        answer.confidence = round(best.confidence, 4)
+        answer.confidence = round(float(best.confidence), 4)
         if unsupported_numbers(answer.text, answer.citations, answer.figures, language, question):
-            return abstain(question, language, Reason.UNSUPPORTED, "", passages, best.confidence)
+            return abstain(question, language, Reason.UNSUPPORTED, "", passages, float(best.confidence))
         return answer
 
     # -- candidates -------------------------------------------------------------------------
@@ -244,7 +292,7 @@ class Composer:
             return 0.6 if strict else 0.9
         return 0.5
 
-    def _table_confidence(self, analysis: QuestionAnalysis, result: TableResult, scanned: Sequence[tuple[int, int]] = ()) -> float:
+    def _table_confidence(self, analysis: QuestionAnalysis, result: TableResult, scanned: Sequence[tuple[int, int]] = ()) -> Score:
         view_context = text_keys(" ".join([result.table.caption, result.passage.chunk.title, result.table.intro,
                                            *result.table.notes]))  # fmt: skip
         keys = set(view_context)
