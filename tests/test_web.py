@@ -135,7 +135,7 @@ def test_health_names_the_model_and_says_what_the_token_guards(make_client) -> N
     data = client.get("/api/health", headers={"Authorization": "Bearer geheim"}).json()
     assert data["status"] == "ok" and data["model"] == "fake-trigram" and data["index"]["documents"] == 5
     assert data["access"]["api"] == "token" and data["access"]["chat"].startswith("gesloten")
-    assert data["limits"]["ask_per_minute"] == 30 and data["limits"]["login"]["max_failures"] == 10
+    assert data["limits"]["ask_per_minute"] == 60 and data["limits"]["login"]["max_failures"] == 10
 
 
 def test_api_token_guards_the_json_api(make_client) -> None:  # type: ignore[no-untyped-def]

@@ -344,8 +344,8 @@ _EXAMPLE_RESPONSE = {
 
 def api_docs_html(schema: dict[str, Any], token: bool) -> str:
     """A readable, self-contained API page: endpoints, request and response examples."""
-    auth = ("<p>Stuur <code>Authorization: Bearer &lt;QA_BOT_API_TOKEN&gt;</code> mee.</p>" if token
-            else "<p>Zonder <code>QA_BOT_API_TOKEN</code> is de API open voor wie de server bereikt.</p>")  # fmt: skip
+    auth = ("<p>Stuur <code>Authorization: Bearer &lt;QA_BOT_API_TOKEN&gt;</code> mee (of gebruik de login).</p>"
+            if token else "<p>Zonder <code>QA_BOT_API_TOKEN</code> opent de login (als die er is) de API.</p>")  # fmt: skip
     endpoints = []
     for path, methods in schema.get("paths", {}).items():
         for method, op in methods.items():
@@ -369,8 +369,9 @@ def api_docs_html(schema: dict[str, Any], token: bool) -> str:
         f"<h2>Voorbeeld: antwoord</h2><pre>{response}</pre>"
         "<p>Een weigering heeft <code>abstained: true</code> en een <code>reason</code>-code (bv. "
         "<code>missing_year</code>, <code>not_kept</code>, <code>low_confidence</code>). Fouten: 401 (token of login), "
-        "405 (andere methode dan POST), 413 (te groot), 422 (lege, te lange of ongeldige vraag of filter; bericht in "
-        "<code>detail</code>), 503 (geen index).</p>"
+        "405 (andere methode dan POST), 408 (verzoek te traag), 413 (te groot), 422 (lege, te lange of ongeldige "
+        "vraag of filter; bericht in <code>detail</code>), 429 (te veel vragen of mislukte aanmeldingen; wacht "
+        "<code>Retry-After</code> seconden), 503 (geen index).</p>"
         "<p>Het volledige schema: <a href='/openapi.json'>/openapi.json</a>.</p></body></html>"
     )
 
