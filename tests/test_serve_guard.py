@@ -6,7 +6,6 @@ loops are small and bounded; nothing here asserts how long something took.
 
 from __future__ import annotations
 
-import json
 import shutil
 import socket
 import threading
@@ -370,9 +369,20 @@ def test_a_cors_preflight_carries_the_security_headers(server, origin: str) -> N
         assert (response.headers.get("access-control-allow-origin") == ALLOWED) == (origin == ALLOWED)
 
 
-def test_refusals_name_no_route_internals(base_settings: Settings) -> None:
-    assert refusal_status("/gradio_api/queue/join") is None
-    assert refusal_status("/gradio_api/heartbeat/abc") is None
-    assert refusal_status("/gradio_api/run/predict") == 404
-    assert refusal_status("/gradio_api/upload") == 403
-    assert json.dumps(refusal_status("/view/x.txt")) == "null"
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [("/gradio_api/queue/join", None), ("/gradio_api/queue/data", None), ("/gradio_api/heartbeat/abc", None),
+     ("/gradio_api/run/predict", 404), ("/gradio_api/deep_link", 404), ("/gradio_api/queue/status", 404),
+     ("/gradio_api/upload", 403), ("/gradio_api/file=/etc/passwd", 403), ("/view/x.txt", None)],
+)  # fmt: skip
+def test_only_what_the_chat_front_end_calls_is_published(path: str, status: int | None) -> None:
+    assert refusal_status(path) == status
+
+
+def test_websockets_are_refused(base_settings: Settings) -> None:
+    from fastapi.testclient import TestClient
+    from starlette.websockets import WebSocketDisconnect
+
+    client = TestClient(create_app(QaBot(base_settings.replace(**LOGIN), FakeEmbedder())))
+    with pytest.raises(WebSocketDisconnect), client.websocket_connect("/gradio_api/queue/join"):
+        pass

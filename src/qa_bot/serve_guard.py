@@ -195,6 +195,9 @@ class Guard:
             self.rates[CHAT_QUEUE] = RateLimitItemPerMinute(settings.chat_per_minute)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket":  # nothing here speaks websocket: none may slip past the rule
+            await send({"type": "websocket.close", "code": 1008})
+            return
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
