@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import math
 import re
 import secrets
@@ -47,6 +48,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from qa_bot.config import Settings
 from qa_bot.errors import ConfigError
 from qa_bot.lang import nl
+
+log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 64 * 1024  # a question is at most a few thousand characters
 LOGIN_DELAY_STEP_S = 0.5  # the wait grows by this for each failure past login_slow_after …
@@ -283,7 +286,9 @@ class Guard:
         await self.app(scope, receive, watch)
         if status in (400, 401, 403):
             for key in keys:
-                self.limiter.hit(self.failures, *key)
+                if not self.limiter.hit(self.failures, *key) or not self.limiter.test(self.failures, *key):
+                    log.warning("Aanmelden geblokkeerd voor %s %r (%d mislukte pogingen)", *key,
+                                self.failures.amount)  # fmt: skip
         elif 200 <= status < 300 and scope["path"] in LOGIN_PATHS:
             for key in keys:
                 self.limiter.clear(self.failures, *key)
