@@ -130,9 +130,12 @@ def test_uploads_and_the_gradio_api_description_are_refused(make_client) -> None
 
 
 def test_health_names_the_model_and_says_what_the_token_guards(make_client) -> None:  # type: ignore[no-untyped-def]
-    data = make_client(api_token="geheim").get("/api/health").json()
+    client = make_client(api_token="geheim")
+    assert client.get("/api/health").json() == {"status": "ok"}  # details only with a credential
+    data = client.get("/api/health", headers={"Authorization": "Bearer geheim"}).json()
     assert data["status"] == "ok" and data["model"] == "fake-trigram" and data["index"]["documents"] == 5
-    assert data["access"]["api"] == "token" and data["access"]["chat"].startswith("open")
+    assert data["access"]["api"] == "token" and data["access"]["chat"].startswith("gesloten")
+    assert data["limits"]["ask_per_minute"] == 60 and data["limits"]["login"]["max_failures"] == 10
 
 
 def test_api_token_guards_the_json_api(make_client) -> None:  # type: ignore[no-untyped-def]
@@ -258,11 +261,8 @@ def test_access_with_login_and_token(base_settings: Settings) -> None:
             assert staff.post("/api/ask", json={"question": QUESTION}).status_code == 200
 
 
-def test_the_token_alone_leaves_the_chat_open_and_says_so(base_settings: Settings) -> None:
-    """The chosen combination: the token guards the JSON API only (README "Toegang")."""
-    client = TestClient(create_app(QaBot(base_settings.replace(api_token="token"), FakeEmbedder())))
-    assert client.post("/api/ask", json={"question": QUESTION}).status_code == 401
-    assert client.get("/config").status_code == 200
+def test_the_gradio_api_is_not_published(base_settings: Settings) -> None:
+    client = TestClient(create_app(QaBot(base_settings, FakeEmbedder())))
     assert client.get("/gradio_api/info").status_code == 404  # the chat's functions are not published
     config = json.dumps(client.get("/config").json())
     assert '"api_visibility": "private"' in config or '"show_api": false' in config.lower()

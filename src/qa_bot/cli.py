@@ -64,6 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--host")
     p.add_argument("--port", type=int)
+    p.add_argument("--open", action="store_true",
+                   help="zonder login of token ook op een netwerkadres luisteren (zoals QA_BOT_OPEN=1)")  # fmt: skip
     return parser
 
 
@@ -80,6 +82,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
         changes["host"] = args.host
     if getattr(args, "port", None):
         changes["port"] = args.port
+    if getattr(args, "open", False):
+        changes["open_access"] = True
     return settings.replace(**changes)
 
 
@@ -223,9 +227,11 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from qa_bot.serve_guard import check_exposure
     from qa_bot.web import serve
 
     settings = settings_from(args)
+    check_exposure(settings)  # before indexing: an exposed server without a credential does not start
     bot = _bot(settings)
     print(format_report(bot.index(progress=True)), file=sys.stderr)
     serve(bot)

@@ -59,6 +59,16 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     concurrency: int = 4
+    # Access and abuse limits (README "Toegang"; qa_bot.serve_guard applies them).
+    open_access: bool = False  # serve on a non-loopback address without any credential
+    login_slow_after: int = 3  # failed logins (per client, per user name) before each try is delayed
+    login_max_failures: int = 10  # failed logins within login_lockout_s before a 429 lock-out
+    login_lockout_s: int = 900
+    ask_per_minute: int = 60  # POST /api/ask per client; 0 = no limit
+    chat_per_minute: int = 60  # chat events (Gradio queue/join: questions, likes) per client; 0 = no limit
+    queue_max: int = 64  # chat requests waiting at most; more get "queue full"
+    body_timeout_s: float = 10.0  # a request body must arrive within this time (408 otherwise)
+    keep_alive_s: int = 5  # idle keep-alive connections are closed after this
 
     def replace(self, **changes: object) -> Settings:
         return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
@@ -82,6 +92,15 @@ def _int(env: dict[str, str], name: str, default: int) -> int:
         return int(raw)
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is geen geheel getal.") from None
+
+
+def _bool(env: dict[str, str], name: str) -> bool:
+    raw = env.get(name, "").strip().lower()
+    if raw in ("", "0", "false", "nee", "no"):
+        return False
+    if raw in ("1", "true", "ja", "yes"):
+        return True
+    raise ConfigError(f"{name}={raw!r}: gebruik 1 of 0.")
 
 
 def load_settings(env: dict[str, str] | None = None) -> Settings:
@@ -113,6 +132,15 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         host=env.get("QA_BOT_HOST", "127.0.0.1"),
         port=_int(env, "QA_BOT_PORT", 7860),
         concurrency=_int(env, "QA_BOT_CONCURRENCY", 4),
+        open_access=_bool(env, "QA_BOT_OPEN"),
+        login_slow_after=_int(env, "QA_BOT_LOGIN_SLOW_AFTER", 3),
+        login_max_failures=_int(env, "QA_BOT_LOGIN_MAX_FAILURES", 10),
+        login_lockout_s=_int(env, "QA_BOT_LOGIN_LOCKOUT_S", 900),
+        ask_per_minute=_int(env, "QA_BOT_ASK_PER_MINUTE", 60),
+        chat_per_minute=_int(env, "QA_BOT_CHAT_PER_MINUTE", 60),
+        queue_max=_int(env, "QA_BOT_QUEUE_MAX", 64),
+        body_timeout_s=_float(env, "QA_BOT_BODY_TIMEOUT_S", 10.0),
+        keep_alive_s=_int(env, "QA_BOT_KEEP_ALIVE_S", 5),
     )
     if not 16 <= settings.chunk_tokens <= 512:
         raise ConfigError("QA_BOT_CHUNK_TOKENS moet tussen 16 en 512 liggen (het model ziet 512).")
@@ -120,4 +148,14 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         raise ConfigError(f"QA_BOT_FUSION={settings.fusion!r}: kies rrf of minmax.")
     if settings.threads < 0:
         raise ConfigError("QA_BOT_THREADS moet 0 (alle kernen) of meer zijn.")
+    if bool(settings.ui_user) != bool(settings.ui_password):
+        raise ConfigError("Zet QA_BOT_UI_USER en QA_BOT_UI_PASSWORD samen (een login heeft beide nodig).")
+    for name in ("login_slow_after", "ask_per_minute", "chat_per_minute"):
+        if getattr(settings, name) < 0:
+            raise ConfigError(f"QA_BOT_{name.upper()} moet 0 of meer zijn.")
+    for name in ("login_max_failures", "login_lockout_s", "queue_max", "keep_alive_s"):
+        if getattr(settings, name) < 1:
+            raise ConfigError(f"QA_BOT_{name.upper()} moet minstens 1 zijn.")
+    if settings.body_timeout_s <= 0:
+        raise ConfigError("QA_BOT_BODY_TIMEOUT_S moet groter dan 0 zijn.")
     return settings

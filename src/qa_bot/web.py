@@ -5,13 +5,14 @@ Access (see README "Access"):
 - Only the origins in ``QA_BOT_ALLOWED_ORIGINS`` may frame the chat (CSP ``frame-ancestors``)
   or call the API from a browser (CORS); every response carries the same security headers,
   errors included.
-- With ``QA_BOT_UI_USER`` / ``QA_BOT_UI_PASSWORD`` set, every route that answers a question
-  or shows a document (the chat, ``/api/ask``, ``/view``, ``/sources``, ``/docs``,
-  ``/openapi.json``, ``/embed``) needs the login; ``/api/health`` then says only
-  ``{"status": "ok"}``.
-- ``QA_BOT_API_TOKEN`` guards the JSON API (``Authorization: Bearer …``, or the login's
-  session). It does not guard the chat: without a login the chat is as open as the network
-  it is on, and ``/api/health`` says so (``"access"``).
+- One rule: when a login (``QA_BOT_UI_USER`` / ``QA_BOT_UI_PASSWORD``) or an API token
+  (``QA_BOT_API_TOKEN``) is configured, every route that answers a question or shows a
+  document or its metadata needs a credential (the chat and its Gradio routes, ``/api/ask``,
+  ``/view``, ``/sources``, ``/docs``, ``/openapi.json``, ``/embed``, ``/config``,
+  ``/monitoring``, the detailed ``/api/health``). The token (``Authorization: Bearer …``)
+  opens the JSON API; the login opens everything. Without either, the server only starts on
+  a loopback address unless ``QA_BOT_OPEN=1``. :mod:`qa_bot.serve_guard` applies this to
+  every route, with the rate limits, the login throttle and the body time-out.
 - The chat publishes no Gradio API, accepts no uploads, and feedback refers to an answer
   by the id the server gave it, never to text the client sends.
 """
@@ -21,32 +22,53 @@ from __future__ import annotations
 import json
 import logging
 import re
-import secrets
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 from starlette.routing import Mount
 
 from qa_bot import __version__
 from qa_bot.config import force_offline
 from qa_bot.errors import ConfigError, InvalidQuestionError, QaBotError
+from qa_bot.lang import nl
 from qa_bot.qa import QaBot
+from qa_bot.serve_guard import (
+    MAX_BODY_BYTES,
+    Guard,
+    check_exposure,
+    invalid_request,
+    limits_report,
+    server_options,
+    token_matches,
+)
 
 log = logging.getLogger(__name__)
 
-MAX_BODY_BYTES = 64 * 1024  # a question is at most a few thousand characters
 STATIC = Path(__file__).parent / "static"
+
+
+class AskFilters(BaseModel):
+    """Typed filters, so a wrong type is a 422 that names the field (never a 500)."""
+
+    model_config = ConfigDict(extra="allow")  # unknown names: Filters.from_dict lists the valid ones
+
+    doc_types: list[str] | str | None = Field(None, description="documenttypes, bv. [\"schriftelijke vraag\"]")
+    parts: list[str] | str | None = Field(None, description="vraag, antwoord en/of rapport")
+    doc_ids: list[str] | str | None = Field(None, description="bestandsnamen uit het corpus")
+    date_from: str | None = Field(None, description="JJJJ, JJJJ-MM of JJJJ-MM-DD")
+    date_to: str | None = Field(None, description="JJJJ, JJJJ-MM of JJJJ-MM-DD")
 
 
 class AskRequest(BaseModel):
     question: str = Field(..., description="De vraag, in het Nederlands of Engels", examples=[
         "Hoeveel mobiliteiten kregen in 2025 een beurs?"])  # fmt: skip
-    filters: dict[str, Any] | None = Field(None, description="doc_types, parts, doc_ids, date_from, date_to")
+    filters: AskFilters | None = Field(None, description="doc_types, parts, doc_ids, date_from, date_to")
     k: int | None = Field(None, ge=1, le=50, description="aantal passages (standaard 5)")
     previous: str | None = Field(None, description="de vorige vraag, voor een vervolgvraag ('En in 2018?')")
 
@@ -74,6 +96,10 @@ def create_app(bot: QaBot) -> FastAPI:
 
     settings = bot.settings
     login_required = bool(settings.ui_user)
+    open_access = not (login_required or settings.api_token)
+    exposure = check_exposure(settings)  # a ConfigError without any credential on a network address
+    if exposure:
+        log.warning(exposure)
     _ = bot.reader  # fail now, with the command to run, when there is no index
 
     # FastAPI's /docs and /redoc load Swagger/ReDoc from a CDN: replaced by an offline page.
@@ -89,9 +115,10 @@ def create_app(bot: QaBot) -> FastAPI:
     headers = {k: v for k, v in headers.items() if v}
     gradio_app: dict[str, Any] = {}
 
-    def logged_in(request: Request) -> bool:
+    def has_session(request: Request) -> bool:
+        """A login session (only where a login is configured)."""
         if not login_required:
-            return True
+            return False
         mounted = gradio_app.get("app")
         if mounted is None:
             return False
@@ -99,21 +126,18 @@ def create_app(bot: QaBot) -> FastAPI:
         token = request.cookies.get(f"access-token-{cookie}") or request.cookies.get(f"access-token-unsecure-{cookie}")
         return bool(token) and mounted.tokens.get(token) is not None
 
+    def has_token(request: Request) -> bool:
+        return token_matches(request.headers.get("authorization", ""), settings.api_token)
+
     def guarded(request: Request) -> None:
-        """Routes that show documents or answers: the login, when one is configured."""
-        if not logged_in(request):
-            raise HTTPException(401, "Log eerst in op de chat (QA_BOT_UI_USER).")
+        """Routes that show documents or answers: the login, when any credential is configured."""
+        if not (open_access or has_session(request)):
+            raise HTTPException(401, nl.SERVER["login_required" if login_required else "login_missing"])
 
     def check_token(request: Request) -> None:
-        """The JSON API: the bearer token when one is configured; else the login, if any."""
-        if settings.api_token:
-            given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
-            if secrets.compare_digest(given.encode(), settings.api_token.encode()):
-                return
-            if login_required and logged_in(request):
-                return
-            raise HTTPException(401, "Ongeldige of ontbrekende API-token (Authorization: Bearer …).")
-        guarded(request)
+        """The JSON API and its docs: the bearer token or the login, when either is configured."""
+        if not (open_access or has_token(request) or has_session(request)):
+            raise HTTPException(401, nl.SERVER["token_required" if settings.api_token else "login_required"])
 
     @app.middleware("http")
     async def security(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -151,8 +175,9 @@ def create_app(bot: QaBot) -> FastAPI:
     @app.post("/api/ask", dependencies=[Depends(check_token)], tags=["api"])
     def api_ask(body: AskRequest) -> dict[str, Any]:
         """Stel een vraag; het antwoord is ``Answer.to_dict()`` (tekst, bronnen met tabelcellen, figuren)."""
+        filters = body.filters.model_dump(exclude_none=True) if body.filters else None
         try:
-            return bot.ask(body.question, body.filters, k=body.k, previous=body.previous).to_dict()
+            return bot.ask(body.question, filters, k=body.k, previous=body.previous).to_dict()
         except (InvalidQuestionError, ConfigError) as exc:
             raise HTTPException(422, str(exc)) from None
         except QaBotError as exc:
@@ -169,21 +194,22 @@ def create_app(bot: QaBot) -> FastAPI:
 
     @app.get("/api/health", tags=["api"])
     def api_health(request: Request) -> dict[str, Any]:
-        """Status; index, model, versie en toegang alleen na inloggen (als er een login is)."""
-        if not logged_in(request):
+        """Status; index, model, versie, toegang en limieten alleen met een login of token (als er een is)."""
+        if not (open_access or has_session(request) or has_token(request)):
             return {"status": "ok"}
         try:
             data = bot.health()
         except QaBotError as exc:
             raise HTTPException(503, str(exc)) from None
         data["access"] = {
-            "chat": "login" if login_required else "open (zoals het netwerk waarop het draait)",
+            "chat": "login" if login_required else ("gesloten (geen login)" if settings.api_token else "open"),
             "api": "token" if settings.api_token else ("login" if login_required else "open"),
             "origins": list(settings.allowed_origins),
         }
+        data["limits"] = limits_report(settings)
         return data
 
-    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(guarded)])
+    @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(check_token)])
     def openapi() -> dict[str, Any]:
         return app.openapi()
 
@@ -221,7 +247,7 @@ def create_app(bot: QaBot) -> FastAPI:
     def viewer_css() -> Response:
         return FileResponse(STATIC / "viewer.css", media_type="text/css")
 
-    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(guarded)])
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(check_token)])
     def docs() -> str:
         return api_docs_html(app.openapi(), bool(settings.api_token))
 
@@ -239,12 +265,20 @@ def create_app(bot: QaBot) -> FastAPI:
     from qa_bot.ui import CSS, build_ui
 
     auth = (settings.ui_user, settings.ui_password) if login_required else None
-    mounted = gr.mount_gradio_app(app, build_ui(bot), path="/", auth=auth, css=CSS, footer_links=[],
+    demo = build_ui(bot)
+    demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_max)  # a bounded queue
+    # show_error=False: an unexpected error in a chat event sends no Python text (gr.Error still shows).
+    mounted = gr.mount_gradio_app(app, demo, path="/", auth=auth, css=CSS, footer_links=[],
                                   auth_message="Log in om vragen te stellen over de bronnen.",
-                                  max_file_size=1)  # fmt: skip
+                                  max_file_size=1, show_error=False)  # fmt: skip
     for route in mounted.routes:
         if isinstance(route, Mount) and route.path in ("", "/"):
             gradio_app["app"] = route.app
+            if isinstance(route.app, FastAPI):  # Gradio's own routes: the same Dutch 422
+                route.app.add_exception_handler(RequestValidationError, invalid_request)
+    app.add_exception_handler(RequestValidationError, invalid_request)
+    # Outermost, so its refusals and every other response (CORS preflights too) carry the headers.
+    app.add_middleware(Guard, settings=settings, has_session=has_session, has_token=has_token, headers=headers)
     return mounted
 
 
@@ -310,8 +344,8 @@ _EXAMPLE_RESPONSE = {
 
 def api_docs_html(schema: dict[str, Any], token: bool) -> str:
     """A readable, self-contained API page: endpoints, request and response examples."""
-    auth = ("<p>Stuur <code>Authorization: Bearer &lt;QA_BOT_API_TOKEN&gt;</code> mee.</p>" if token
-            else "<p>Zonder <code>QA_BOT_API_TOKEN</code> is de API open voor wie de server bereikt.</p>")  # fmt: skip
+    auth = ("<p>Stuur <code>Authorization: Bearer &lt;QA_BOT_API_TOKEN&gt;</code> mee (of gebruik de login).</p>"
+            if token else "<p>Zonder <code>QA_BOT_API_TOKEN</code> opent de login (als die er is) de API.</p>")  # fmt: skip
     endpoints = []
     for path, methods in schema.get("paths", {}).items():
         for method, op in methods.items():
@@ -335,8 +369,9 @@ def api_docs_html(schema: dict[str, Any], token: bool) -> str:
         f"<h2>Voorbeeld: antwoord</h2><pre>{response}</pre>"
         "<p>Een weigering heeft <code>abstained: true</code> en een <code>reason</code>-code (bv. "
         "<code>missing_year</code>, <code>not_kept</code>, <code>low_confidence</code>). Fouten: 401 (token of login), "
-        "405 (andere methode dan POST), 413 (te groot), 422 (lege, te lange of ongeldige vraag of filter; bericht in "
-        "<code>detail</code>), 503 (geen index).</p>"
+        "405 (andere methode dan POST), 408 (verzoek te traag), 413 (te groot), 422 (lege, te lange of ongeldige "
+        "vraag of filter; bericht in <code>detail</code>), 429 (te veel vragen of mislukte aanmeldingen; wacht "
+        "<code>Retry-After</code> seconden), 503 (geen index).</p>"
         "<p>Het volledige schema: <a href='/openapi.json'>/openapi.json</a>.</p></body></html>"
     )
 
@@ -348,4 +383,4 @@ def serve(bot: QaBot) -> None:
     app = create_app(bot)
     settings = bot.settings
     log.warning("qa-bot op http://%s:%s (API-documentatie: /docs)", settings.host, settings.port)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning", **server_options(settings))

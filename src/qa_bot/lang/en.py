@@ -127,6 +127,31 @@ INDEX_HEADERS = frozenset("no no. nr rank # number".split())
 
 FOLLOW_UP = r"^\s*(?:and|but|also)\b|^\s*what about\b|^\s*how about\b|^\s*same for\b"
 
+# ---------------------------------------------------------------- web server (qa_bot.serve_guard)
+SERVER = {
+    "login_required": "Log in to the chat first.",
+    "login_missing": "The chat and the documents need a login: set QA_BOT_UI_USER and QA_BOT_UI_PASSWORD.",
+    "token_required": "Invalid or missing API token (Authorization: Bearer …) or login.",
+    "not_published": "Not published.",
+    "no_upload": "Uploads are not accepted here.",
+    "too_large": "The request is too large.",
+    "too_slow": "The request arrived too slowly.",
+    "login_locked": "Too many failed logins. Try again in {seconds} seconds.",
+    "rate_limited": "Too many questions in a row. Try again in {seconds} seconds.",
+    "invalid": "Invalid request: {problems}.",
+    "exposed": ("qa-bot would listen on {host} without a login or API token: anyone on the network could "
+                "ask questions and read the documents. Set QA_BOT_UI_USER and QA_BOT_UI_PASSWORD (or "
+                "QA_BOT_API_TOKEN), or choose open access on purpose with QA_BOT_OPEN=1 (qa-bot serve --open)."),
+    "open_warning": "Note: qa-bot is open on {host} (QA_BOT_OPEN): no login and no API token.",
+}
+PROBLEMS = {
+    "missing": "is missing", "string": "must be text", "int": "must be a whole number",
+    "float": "must be a number", "bool": "must be true or false", "list": "must be a list",
+    "object": "must be an object", "too_small": "is too small", "too_large": "is too large",
+    "too_long": "is too long", "json": "is not valid JSON", "extra": "is not a known field",
+    "choice": "is not an allowed value", "other": "is invalid", "request": "the request",
+}  # fmt: skip
+
 REASONS = {
     "no_passages": "The sources do not say: I found no passage that answers this question.",
     "not_covered": "The sources do not say: I found no passage that answers this question.",

@@ -221,6 +221,31 @@ INDEX_HEADERS = frozenset("nr nr. no no. rang rank # volgnummer".split())
 # ---------------------------------------------------------------- follow-ups
 FOLLOW_UP = r"^\s*(?:en|maar|ook)\b|^\s*(?:wat|hoe) (?:met|zit het met|over)\b|^\s*idem\b"
 
+# ---------------------------------------------------------------- web server (qa_bot.serve_guard)
+SERVER = {
+    "login_required": "Log eerst in op de chat.",
+    "login_missing": "De chat en de documenten vragen een login: zet QA_BOT_UI_USER en QA_BOT_UI_PASSWORD.",
+    "token_required": "Ongeldige of ontbrekende API-token (Authorization: Bearer …) of login.",
+    "not_published": "Niet gepubliceerd.",
+    "no_upload": "Uploaden kan hier niet.",
+    "too_large": "Het verzoek is te groot.",
+    "too_slow": "Het verzoek kwam te traag binnen.",
+    "login_locked": "Te veel mislukte aanmeldingen. Probeer het over {seconds} seconden opnieuw.",
+    "rate_limited": "Te veel vragen na elkaar. Probeer het over {seconds} seconden opnieuw.",
+    "invalid": "Ongeldig verzoek: {problems}.",
+    "exposed": ("qa-bot zou luisteren op {host} zonder login of API-token: iedereen op het netwerk kan dan "
+                "vragen stellen en de documenten lezen. Zet QA_BOT_UI_USER en QA_BOT_UI_PASSWORD (of "
+                "QA_BOT_API_TOKEN), of kies bewust voor open toegang met QA_BOT_OPEN=1 (qa-bot serve --open)."),
+    "open_warning": "Let op: qa-bot is open op {host} (QA_BOT_OPEN): geen login en geen API-token.",
+}
+PROBLEMS = {
+    "missing": "ontbreekt", "string": "moet tekst zijn", "int": "moet een geheel getal zijn",
+    "float": "moet een getal zijn", "bool": "moet true of false zijn", "list": "moet een lijst zijn",
+    "object": "moet een object zijn", "too_small": "is te klein", "too_large": "is te groot",
+    "too_long": "is te lang", "json": "is geen geldige JSON", "extra": "is geen bekend veld",
+    "choice": "heeft geen toegelaten waarde", "other": "is ongeldig", "request": "het verzoek",
+}  # fmt: skip
+
 # ---------------------------------------------------------------- messages
 REASONS = {
     "no_passages": "Dat staat niet in de bronnen: ik vond geen passage die deze vraag beantwoordt.",
