@@ -174,4 +174,19 @@ LABELS = {
     "pp": "percentage points",
     "highest": "highest",
     "lowest": "lowest",
+    "qualifiers": {
+        "granted": "granted", "requested": "requested", "issued": "issued", "submitted": "submitted",
+        "rejected": "rejected", "realised": "realised", "planned": "planned", "budgeted": "budgeted",
+    },
+    "chart": {"bar": "Bar chart", "line": "Line chart", "axis": "y axis"},
 }  # fmt: skip
+QUALIFIER_CUES = {
+    "granted": r"\b(?:granted|awarded|funded|approved)\b",
+    "requested": r"\b(?:requested|demand for|applied for|requests?|applications?)\b",
+    "issued": r"\b(?:issued|delivered)\b",
+    "submitted": r"\b(?:submitted)\b",
+    "rejected": r"\b(?:rejected|refused|turned down)\b",
+    "realised": r"\b(?:realised|realized|achieved|completed)\b",
+    "planned": r"\b(?:planned|expected|foreseen)\b",
+    "budgeted": r"\b(?:budgeted|budget)\b",
+}

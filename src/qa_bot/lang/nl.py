@@ -269,4 +269,21 @@ LABELS = {
     "pp": "procentpunt",
     "highest": "hoogste",
     "lowest": "laagste",
+    # what an operand is, from the words around it in its source ("toegekend 2025" vs "gevraagd 2025")
+    "qualifiers": {
+        "granted": "toegekend", "requested": "gevraagd", "issued": "uitgereikt", "submitted": "ingediend",
+        "rejected": "afgewezen", "realised": "gerealiseerd", "planned": "gepland", "budgeted": "begroot",
+    },
+    "chart": {"bar": "Staafdiagram", "line": "Lijndiagram", "axis": "y-as"},
 }  # fmt: skip
+# Words in a Dutch source around a number that say what it counts (LABELS["qualifiers"] names them).
+QUALIFIER_CUES = {
+    "granted": r"\b(?:toegekend\w*|toekenning\w*|gefinancierd\w*|goedgekeurd\w*|gehonoreerd\w*)",
+    "requested": r"\b(?:vraag naar|gevraagd\w*|aangevraagd\w*|aanvra(?:ag|gen)\w*)",
+    "issued": r"\b(?:uitgereikt\w*|uitgegeven\w*|afgeleverd\w*)",
+    "submitted": r"\b(?:ingediend\w*|indiening\w*)",
+    "rejected": r"\b(?:afgewezen\w*|geweigerd\w*|niet weerhouden)",
+    "realised": r"\b(?:gerealiseerd\w*|uitgevoerd\w*)",
+    "planned": r"\b(?:gepland\w*|voorzien\w*|verwacht\w*)",
+    "budgeted": r"\b(?:begroot\w*|begroting\w*|budget\w*)",
+}
