@@ -245,9 +245,9 @@ def document_page(title: str, meta: dict[str, str], text: str, tables: list[Tabl
             "<meta name='viewport' content='width=device-width, initial-scale=1'>"
             f"<title>{escape(title)}</title>"
             "<link rel='stylesheet' href='/static/viewer.css'></head><body>"
-            f"<p><a href='/'>{escape(t['back'])}</a></p><h1>{escape(title)}</h1><table class='qa-meta'>{rows}</table>"
-            f"{link}<div class='qa-document'>{''.join(body)}</div>"
-            "</body></html>")  # fmt: skip
+            f"<nav><a href='/'>{escape(t['back'])}</a></nav><main><h1>{escape(title)}</h1>"
+            f"<table class='qa-meta'>{rows}</table>{link}<div class='qa-document'>{''.join(body)}</div>"
+            "</main></body></html>")  # fmt: skip
 
 
 def _text_html(text: str, start: int, end: int, cited: tuple[int, int] | None) -> str:

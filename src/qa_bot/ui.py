@@ -54,8 +54,10 @@ CSS = """
 #qa-sources { max-height: 640px; overflow-y: auto; }
 .qa-older { border-top: 1px solid #ccd; padding: 4px 0; }
 .qa-older summary { cursor: pointer; color: #2f4f7a; }
-/* Gradio's orange primary button has 2.8:1 contrast with white text; this blue has 7:1. */
-#qa-ask, #qa-ask:hover { background: #1d4ed8 !important; border-color: #1d4ed8 !important; color: #fff !important; }
+/* Gradio's orange primary buttons ("Vraag", "Inloggen") have 2.8:1 contrast with white text;
+   this blue has 6.7:1. */
+button.primary, button.primary:hover, #qa-ask, #qa-ask:hover {
+  background: #1d4ed8 !important; border-color: #1d4ed8 !important; color: #fff !important; }
 #qa-ask:disabled { background: #4b5563 !important; border-color: #4b5563 !important; }
 """
 # Runs once when the page has loaded. (1) Keeps <html lang> at the answer language (Dutch
@@ -116,6 +118,18 @@ class FeedbackLog:
 def _filters(doc_types: list[str] | None, parts: list[str] | None, date_from: str, date_to: str) -> Filters:
     return Filters.from_dict({"doc_types": doc_types or [], "parts": parts or [], "date_from": date_from or "",
                               "date_to": date_to or ""})  # fmt: skip
+
+
+def theme() -> gr.themes.Base:
+    """Gradio's default look with primary buttons dark enough for white text (the login page
+    takes the theme, not the app's CSS)."""
+    blue, darker = "#1d4ed8", "#1e40af"
+    return gr.themes.Default().set(
+        button_primary_background_fill=blue, button_primary_background_fill_hover=darker,
+        button_primary_border_color=blue, button_primary_text_color="#ffffff",
+        button_primary_background_fill_dark=blue, button_primary_background_fill_hover_dark=darker,
+        button_primary_border_color_dark=blue, button_primary_text_color_dark="#ffffff",
+    )  # fmt: skip
 
 
 def _content(message: dict[str, Any]) -> str:

@@ -236,10 +236,10 @@ def create_app(bot: QaBot) -> FastAPI:
         base = str(request.base_url).rstrip("/")
         return EMBED_PAGE.format(base=escape(base))
 
-    from qa_bot.ui import CSS, build_ui
+    from qa_bot.ui import CSS, build_ui, theme
 
     auth = (settings.ui_user, settings.ui_password) if login_required else None
-    mounted = gr.mount_gradio_app(app, build_ui(bot), path="/", auth=auth, css=CSS, footer_links=[],
+    mounted = gr.mount_gradio_app(app, build_ui(bot), path="/", auth=auth, css=CSS, theme=theme(), footer_links=[],
                                   auth_message="Log in om vragen te stellen over de bronnen.",
                                   max_file_size=1)  # fmt: skip
     for route in mounted.routes:
@@ -287,7 +287,7 @@ EMBED_PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>qa-bot insluiten</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font-family:sans-serif;max-width:960px;margin:2em auto}} pre{{background:#f4f4f4;padding:1em}}</style>
-</head><body>
+</head><body><main>
 <h1>qa-bot insluiten op een intranetpagina</h1>
 <p>De pagina die insluit, moet in <code>QA_BOT_ALLOWED_ORIGINS</code> staan; andere sites kunnen de chat
 niet tonen en de API niet aanroepen.</p>
@@ -302,7 +302,7 @@ niet tonen en de API niet aanroepen.</p>
 <script type="module" src="{base}/gradio.js"></script>
 <gradio-app id="qa-embed-component" src="{base}/"></gradio-app>
 <p>Alles komt van deze server: geen externe scripts, lettertypes of CDN.</p>
-</body></html>
+</main></body></html>
 """
 
 _EXAMPLE_REQUEST = {"question": "Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?",
@@ -338,7 +338,7 @@ def api_docs_html(schema: dict[str, Any], token: bool) -> str:
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>qa-bot API</title>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;line-height:1.5}"
-        "pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body>"
+        "pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body><main>"
         f"<h1>qa-bot API {escape(schema['info']['version'])}</h1>"
         "<p>Geciteerde antwoorden uit de geïndexeerde documenten. Alle antwoorden zijn JSON.</p>"
         f"<h2>Toegang</h2>{auth}<h2>Endpoints</h2><ul>{''.join(endpoints)}</ul>"
@@ -351,7 +351,7 @@ def api_docs_html(schema: dict[str, Any], token: bool) -> str:
         "<code>missing_year</code>, <code>not_kept</code>, <code>low_confidence</code>). Fouten: 401 (token of login), "
         "405 (andere methode dan POST), 413 (te groot), 422 (lege, te lange of ongeldige vraag of filter; bericht in "
         "<code>detail</code>), 503 (geen index).</p>"
-        "<p>Het volledige schema: <a href='/openapi.json'>/openapi.json</a>.</p></body></html>"
+        "<p>Het volledige schema: <a href='/openapi.json'>/openapi.json</a>.</p></main></body></html>"
     )
 
 
