@@ -66,6 +66,7 @@ button.primary, button.primary:hover, #qa-ask, #qa-ask:hover {
 # icon copies the message as shown (Gradio's copies the raw markdown).
 CHAT_JS = """() => {
   const keep = () => {
+    if (window.__gradio_mode__ !== "app") return;  // embedded as a web component: the host page owns <html lang>
     const want = window.__qaLang || "nl";
     if (document.documentElement.lang !== want) document.documentElement.lang = want;
   };
@@ -95,7 +96,8 @@ CHAT_JS = """() => {
     }
   }, true);
 }"""
-SET_LANG_JS = "(language) => { window.__qaLang = language || 'nl'; document.documentElement.lang = window.__qaLang; }"
+SET_LANG_JS = """(language) => { window.__qaLang = language || "nl";
+  if (window.__gradio_mode__ === "app") document.documentElement.lang = window.__qaLang; }"""
 THANKS = {"up": "Bedankt! Uw positieve feedback is bewaard.", "down": "Bedankt! Uw feedback is bewaard."}
 BUSY = "⏳ _Bezig met zoeken in de bronnen…_"
 ASK, ASKING = "Vraag", "Bezig…"
