@@ -401,6 +401,7 @@ def test_axe_chat_after_an_answer_with_a_figure(page, ports, axe_script) -> None
     assert page.locator("#qa-figures .qa-axis-label").text_content() == "mobiliteiten"
     assert "toegekend 2025: 5171" in chart.get_attribute("aria-label")
     assert page.locator("h1").count() == 1
+    page.wait_for_function("!document.querySelector('#qa-ask').disabled", timeout=10_000)
     assert serious_violations(page, axe_script) == []
 
 

@@ -49,6 +49,7 @@ CSS = """
 .qa-table caption { text-align: left; font-weight: 600; }
 .qa-abstained { background: #fff4e5; border-left: 4px solid #e69500; padding: 8px; }
 .qa-figure { margin-bottom: 10px; }
+.qa-chart { max-width: 100%; height: auto; }
 .qa-formula code { white-space: normal; }
 .qa-example { text-align: left !important; white-space: normal !important; }
 #qa-sources { max-height: 640px; overflow-y: auto; }
@@ -59,6 +60,7 @@ CSS = """
 button.primary, button.primary:hover, #qa-ask, #qa-ask:hover {
   background: #1d4ed8 !important; border-color: #1d4ed8 !important; color: #fff !important; }
 #qa-ask:disabled { background: #4b5563 !important; border-color: #4b5563 !important; }
+#qa-ask { transition: none !important; }  /* no half-faded, low-contrast moment after an answer */
 """
 # Runs once when the page has loaded. (1) Keeps <html lang> at the answer language (Dutch
 # unless the latest answer is English): Gradio's i18n sets it from the browser's language.
@@ -242,16 +244,19 @@ def build_ui(bot: QaBot) -> gr.Blocks:
         outputs = [chat, ids, previous, sources, figures, plain, question, language]
 
         def asking(event):  # type: ignore[no-untyped-def]
-            """Question shown and button disabled, then the answer, then the button back."""
+            """Question shown and button disabled, then the answer, then the button back. Showing
+            the question has no concurrency limit: it must not wait behind answers being made."""
             event.success(respond, inputs, outputs, api_visibility="private").then(
                 done, None, [ask, question], api_visibility="private").then(
                 None, [language], None, js=SET_LANG_JS, api_visibility="private")  # fmt: skip
 
         for trigger in (ask.click, question.submit):
-            asking(trigger(show_question, inputs, [chat, ask, question], validator=validate, api_visibility="private"))
+            asking(trigger(show_question, inputs, [chat, ask, question], validator=validate, concurrency_limit=None,
+                           api_visibility="private"))  # fmt: skip
         for button, text in zip(examples, EXAMPLES, strict=True):
             asking(button.click(lambda t=text: t, None, question, api_visibility="private").then(
-                show_question, inputs, [chat, ask, question], validator=validate, api_visibility="private"))  # fmt: skip
+                show_question, inputs, [chat, ask, question], validator=validate, concurrency_limit=None,
+                api_visibility="private"))  # fmt: skip
         demo.load(None, None, None, js=CHAT_JS, api_visibility="private")
         chat.like(on_like, [ids], None, api_visibility="private")
         copy.click(None, [plain], None, js="(text) => { navigator.clipboard.writeText(text || ''); }",
