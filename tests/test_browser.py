@@ -359,8 +359,10 @@ def axe_script() -> Path:
         if npm is None:
             pytest.fail("npm is missing: axe-core is installed from npm for the accessibility tests (apt-get install npm)")
         AXE_DIR.mkdir(parents=True, exist_ok=True)
-        subprocess.run([npm, "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", "axe-core@4"],
-                       check=True, capture_output=True, timeout=300)  # fmt: skip
+        done = subprocess.run([npm, "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", "axe-core@4"],
+                              capture_output=True, text=True, timeout=300)  # fmt: skip
+        if done.returncode != 0 or not script.exists():
+            pytest.fail(f"npm install axe-core@4 failed (is the npm registry reachable?):\n{done.stderr[-2000:]}")
     return script
 
 
