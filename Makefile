@@ -20,10 +20,11 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/qa-bot serve
 
+# chromium for the browser tests; npm to fetch axe-core for their accessibility checks
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else echo "Installeer chromium: sudo apt-get install -y chromium" >&2; exit 1; fi; }
+	@{ command -v chromium && command -v npm; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium npm >/dev/null; \
+	  else echo "Installeer chromium en npm: sudo apt-get install -y chromium npm" >&2; exit 1; fi; }
 
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks

@@ -6,11 +6,12 @@ behaviour: the number answered, the figure computed, or the reason code of a ref
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
-from conftest import ROOT, FakeEmbedder
+from conftest import EVAL_CORPUS, ROOT, FakeEmbedder
 from qa_bot.answer import Composer, Reason
 from qa_bot.config import Settings
 from qa_bot.qa import QaBot
@@ -243,3 +244,35 @@ def test_no_answer_path_can_emit_an_uncited_number(bot: QaBot, monkeypatch: pyte
 
     monkeypatch.setattr(Composer, "_render_sentence", invent)
     refused(bot.ask(GRANTS), Reason.UNSUPPORTED)
+
+
+# ---------------------------------------------------------------- issue 16: chart labels, English answers
+
+
+@pytest.fixture(scope="module")
+def eval_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    base = tmp_path_factory.mktemp("eval-answer")
+    shutil.copytree(EVAL_CORPUS, base / "corpus")
+    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index"), FakeEmbedder())
+    bot.index()
+    return bot
+
+
+def test_granted_and_requested_are_told_apart_on_the_chart(eval_bot: QaBot) -> None:
+    answer = eval_bot.ask("Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?")
+    chart = answer.figures[0].chart
+    assert [p["label"] for p in chart["series"]] == ["toegekend 2025", "gevraagd 2025"]
+    assert chart["y_label"] == "mobiliteiten"
+
+
+@pytest.mark.parametrize(
+    ("question", "start"),
+    [("How many mobilities were requested by schools in 2025?", "**8159 mobilities** — According to"),
+     ("Which share of the requested mobilities could be funded in 2025?", "Share mobilities, 2025: **63.4%**")],
+)  # fmt: skip
+def test_an_english_answer_names_things_in_english(eval_bot: QaBot, question: str, start: str) -> None:
+    answer = eval_bot.ask(question)
+    assert answer.language == "en" and answer.text.startswith(start), answer.text
+    outside_quotes = re.sub(r'"[^"]*"', "", answer.text)
+    assert "mobiliteiten" not in outside_quotes  # the quoted source stays as printed
+    assert all("mobiliteiten" not in p["label"] for f in answer.figures for p in f.chart["series"])

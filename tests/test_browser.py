@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.server
 import shutil
+import subprocess
 import tempfile
 import threading
 import time
@@ -129,7 +130,16 @@ def ask(page, url: str, question: str) -> None:  # type: ignore[no-untyped-def]
     page.goto(url)
     page.locator("#qa-question textarea").fill(question)
     page.locator("#qa-ask").click()
-    page.locator("#qa-chat .message-row").nth(1).wait_for(timeout=30_000)
+    answered(page, 1)
+
+
+def answered(page, turn: int) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the answer of this turn: the question shows at once with a "bezig" message."""
+    row = page.locator("#qa-chat .message-row").nth(2 * turn - 1)
+    row.wait_for(timeout=30_000)
+    page.wait_for_function(f"""() => {{ const rows = document.querySelectorAll("#qa-chat .message-row");
+        return rows.length > {2 * turn - 1} && !rows[{2 * turn - 1}].innerText.includes("Bezig met zoeken"); }}""",
+                           timeout=30_000)  # fmt: skip
 
 
 def test_answer_with_citation_and_source_card(page, ports) -> None:  # type: ignore[no-untyped-def]
@@ -192,7 +202,7 @@ def test_server_side_validation_message(page, ports) -> None:  # type: ignore[no
 def test_thumbs_feedback_is_logged(page, ports, server) -> None:  # type: ignore[no-untyped-def]
     ask(page, f"http://127.0.0.1:{ports['qa']}/", "Hoeveel Certificaatsupplementen werden in 2023 uitgereikt?")
     page.locator("#qa-chat .message-row").nth(1).hover()
-    page.locator("#qa-chat button[aria-label='Like'], #qa-chat button[title='Like']").first.click()
+    page.locator("#qa-chat button[aria-label='Vind ik leuk'], #qa-chat button[aria-label='Like']").first.click()
     deadline = time.time() + 10
     log = server.settings.feedback_file
     while not (log.exists() and log.read_text(encoding="utf-8").strip()) and time.time() < deadline:
@@ -231,7 +241,7 @@ def ask_more(page, question: str, turn: int) -> None:  # type: ignore[no-untyped
     """Ask in the same conversation; wait for the answer of this turn."""
     page.locator("#qa-question textarea").fill(question)
     page.locator("#qa-ask").click()
-    page.locator("#qa-chat .message-row").nth(2 * turn - 1).wait_for(timeout=30_000)
+    answered(page, turn)
     page.locator(f"#bron-{turn}-1, #qa-sources .qa-abstained[data-turn='{turn}']").first.wait_for(timeout=30_000)
 
 
@@ -250,11 +260,15 @@ def test_each_answer_keeps_its_own_sources_over_three_turns(page, ports) -> None
         message = rows.nth(2 * turn - 1)
         assert number in message.inner_text()
         assert message.locator(f"a[href='#bron-{turn}-1']").count() >= 1
-        assert number in page.locator(f"#bron-{turn}-1").inner_text()
+        assert number in page.locator(f"#bron-{turn}-1").text_content()  # older answers' cards are folded
     # the first answer's [1] still leads to the first answer's card
     rows.nth(1).locator("a[href='#bron-1-1']").first.click()
     page.wait_for_timeout(300)
     assert page.locator("#bron-1-1").is_visible() and "5171" in page.locator("#bron-1-1").inner_text()
+    # only the latest answer's sources are open; the panel does not grow without bound (issue 16, item 10)
+    assert page.locator("#qa-sources details.qa-older").count() == 2
+    assert page.locator("#qa-sources details.qa-older[open]").count() == 1  # the one the click above opened
+    assert page.locator("#qa-sources").bounding_box()["height"] <= 700
     screenshot(page, "chat-three-turns.png")
     page.locator("#qa-clear").click()
     page.wait_for_timeout(500)
@@ -294,7 +308,9 @@ def test_copy_gives_the_answer_formula_and_full_citations(page, ports) -> None: 
     page.wait_for_timeout(300)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert "63,4%" in copied and "Berekening: 5171 / 8159 = 63,4%" in copied
-    assert "[1] Beroepsopleidingen - Slechte leermobiliteit (antwoord" in copied and "/view/" in copied
+    assert copied.count("5171 / 8159 = 63,4%") == 1  # the formula once (issue 16, item 7)
+    assert "[1] Beroepsopleidingen - Slechte leermobiliteit (antwoord" in copied
+    assert f"— http://127.0.0.1:{ports['qa']}/view/" in copied  # a link that works where it is pasted
     assert "**" not in copied
     screenshot(page, "chat-copy.png")
 
@@ -312,7 +328,7 @@ def test_a_filter_that_leaves_nothing_says_so(page, ports) -> None:  # type: ign
 def test_an_example_question_asks_when_clicked(page, ports) -> None:  # type: ignore[no-untyped-def]
     page.goto(f"http://127.0.0.1:{ports['qa']}/")
     page.locator(".qa-example").nth(1).click()
-    page.locator("#qa-chat .message-row").nth(1).wait_for(timeout=30_000)
+    answered(page, 1)
     assert "63,4%" in page.locator("#qa-chat .message-row").nth(1).inner_text()
 
 
@@ -326,3 +342,149 @@ def test_on_a_phone_the_sources_come_before_the_filters(browser, server, ports) 
     assert sources is not None and filters is not None and sources["y"] < filters["y"]
     screenshot(phone, "phone.png")
     phone.close()
+
+
+# ---------------------------------------------------------------- issue 16: chat and accessibility
+
+AXE_DIR = ARTIFACTS / "axe"
+LOGIN = ("lezer", "een-lang-wachtwoord")
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core 4 from npm, installed once into test-artifacts/ (no CDN at test time)."""
+    script = AXE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not script.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            pytest.fail("npm is missing: axe-core is installed from npm for the accessibility tests (apt-get install npm)")
+        AXE_DIR.mkdir(parents=True, exist_ok=True)
+        done = subprocess.run([npm, "install", "--prefix", str(AXE_DIR), "--no-audit", "--no-fund", "axe-core@4"],
+                              capture_output=True, text=True, timeout=300)  # fmt: skip
+        if done.returncode != 0 or not script.exists():
+            pytest.fail(f"npm install axe-core@4 failed (is the npm registry reachable?):\n{done.stderr[-2000:]}")
+    return script
+
+
+def serious_violations(page, axe_script: Path) -> list[str]:  # type: ignore[no-untyped-def]
+    """axe-core's serious and critical violations on the page as it is now."""
+    page.add_script_tag(path=str(axe_script))
+    found = page.evaluate("""async () => (await axe.run(document, {resultTypes: ["violations"]})).violations
+        .filter(v => v.impact === "serious" || v.impact === "critical")
+        .map(v => v.id + ": " + v.nodes.slice(0, 3).map(n => n.target.join(" ")).join(", "))""")
+    return list(found)
+
+
+@pytest.fixture(scope="module")
+def login_port(server: QaBot) -> Iterator[int]:
+    """The same index served with a login."""
+    import uvicorn
+
+    from qa_bot.web import create_app
+
+    bot = QaBot(server.settings.replace(ui_user=LOGIN[0], ui_password=LOGIN[1]), server.embedder)
+    port = free_port()
+    uv = uvicorn.Server(uvicorn.Config(create_app(bot), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 30
+    while not uv.started and time.time() < deadline:
+        time.sleep(0.1)
+    yield port
+    uv.should_exit = True
+    thread.join(10)
+
+
+def test_axe_chat_after_an_answer_with_a_figure(page, ports, axe_script) -> None:  # type: ignore[no-untyped-def]
+    ask_more_at(page, ports, "Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?")
+    chart = page.locator("#qa-figures svg.qa-chart")
+    chart.wait_for()
+    assert page.locator("#qa-figures .qa-bar-label").all_text_contents() == ["toegekend 2025", "gevraagd 2025"]
+    assert page.locator("#qa-figures .qa-axis-label").text_content() == "mobiliteiten"
+    assert "toegekend 2025: 5171" in chart.get_attribute("aria-label")
+    assert page.locator("h1").count() == 1
+    page.wait_for_function("!document.querySelector('#qa-ask').disabled", timeout=10_000)
+    assert serious_violations(page, axe_script) == []
+
+
+def test_axe_viewer_on_a_phone(browser, server, ports, axe_script) -> None:  # type: ignore[no-untyped-def]
+    phone = browser.new_page()
+    # a phone's screen: without a viewport meta the page is laid out 980 px wide and shrunk
+    cdp = phone.context.new_cdp_session(phone)
+    cdp.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 3, "mobile": True})
+    phone.goto(f"http://127.0.0.1:{ports['qa']}/view/beroepsopleidingen-slechte-leermobiliteit.txt", wait_until="load")
+    assert phone.evaluate("[window.innerWidth, document.documentElement.scrollWidth]") == [390, 390]
+    assert serious_violations(phone, axe_script) == []
+    phone.close()
+
+
+@pytest.mark.parametrize("path", ["/docs", "/embed"])
+def test_axe_docs_and_embed(page, ports, axe_script, path: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}{path}", wait_until="load")
+    if path == "/embed":
+        component = page.locator("#qa-embed-component")
+        component.scroll_into_view_if_needed()
+        component.locator("textarea").first.wait_for(timeout=30_000)
+        page.frame_locator("#qa-embed-iframe").locator("#qa-question textarea").wait_for(timeout=30_000)
+    assert serious_violations(page, axe_script) == []
+
+
+def test_the_login_page_is_dutch_titled_and_passes_axe(browser, login_port, axe_script) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{login_port}/", wait_until="load")
+    page.get_by_text("Gebruikersnaam").first.wait_for(timeout=30_000)
+    assert page.title() == "qa-bot — parlementaire vragen"
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert serious_violations(page, axe_script) == []
+    page.locator("input[type=text], input:not([type])").first.fill(LOGIN[0])
+    page.locator("input[type=password]").fill("fout")
+    page.get_by_role("button", name="Inloggen").click()
+    page.get_by_text("Onjuiste inloggegevens").wait_for(timeout=10_000)
+    page.close()
+
+
+def ask_more_at(page, ports, question: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/", wait_until="load")
+    ask_more(page, question, 1)
+
+
+def test_the_question_shows_at_once_and_the_button_waits(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/", wait_until="load")
+    page.locator("#qa-question textarea").wait_for()
+    # every change of the page, recorded as it happens: what the chat shows and whether one can ask again
+    page.evaluate("""() => { window.__states = [];
+        new MutationObserver(() => { const chat = document.querySelector("#qa-chat");
+          window.__states.push({chat: chat ? chat.innerText : "", disabled: document.querySelector("#qa-ask").disabled});
+        }).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true}); }""")
+    page.locator("#qa-question textarea").fill("Hoeveel cursisten ontvingen in 2024 een beurs?")
+    page.locator("#qa-ask").click()
+    page.locator("#bron-1-1").wait_for(timeout=30_000)
+    page.wait_for_function("!document.querySelector('#qa-ask').disabled", timeout=10_000)
+    states = page.evaluate("window.__states")
+    waiting = [s for s in states if "Hoeveel cursisten" in s["chat"] and "Bezig" in s["chat"] and "410" not in s["chat"]]
+    assert waiting and any(s["disabled"] for s in waiting), states[-5:]
+    assert "Bezig" not in page.locator("#qa-chat").inner_text()
+    assert page.locator("#qa-chat .message-row").count() == 2
+
+
+def test_lang_stays_dutch_and_follows_an_english_answer(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"http://127.0.0.1:{ports['qa']}/", wait_until="load")
+    page.locator("#qa-question textarea").wait_for()
+    page.wait_for_timeout(1000)  # Gradio's start-up is over
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    ask_more(page, "How many mobilities were requested by schools in 2025?", 1)
+    page.wait_for_function("document.documentElement.lang === 'en'", timeout=10_000)
+    assert "8159 mobilities — According to" in page.locator("#qa-chat .message-row").nth(1).inner_text()
+    ask_more(page, "Hoeveel cursisten ontvingen in 2024 een beurs?", 2)
+    page.wait_for_function("document.documentElement.lang === 'nl'", timeout=10_000)
+
+
+def test_the_chat_copy_icon_copies_plain_text(page, ports) -> None:  # type: ignore[no-untyped-def]
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=f"http://127.0.0.1:{ports['qa']}")
+    ask_more_at(page, ports, "Hoeveel cursisten ontvingen in 2024 een beurs?")
+    page.locator("#qa-chat .message-row").nth(1).hover()
+    page.locator("#qa-chat .message-buttons-left button[aria-label='Copy message']").first.click()
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert "410" in copied and "[1]" in copied
+    assert "**" not in copied and "](#bron-" not in copied and "\\" not in copied

@@ -1,12 +1,13 @@
 import pytest
 
 from qa_bot.analysis import analyze
-from qa_bot.figures import operands_for, unsupported_numbers
+from qa_bot.figures import operands_for, qualifiers, unsupported_numbers
 from qa_bot.operations import (
     REGISTRY,
     Operation,
     build_figure,
     cagr,
+    chart_data,
     complement,
     complement_share,
     difference,
@@ -194,3 +195,44 @@ def test_verbatim_dutch_quote_in_english_answer_is_supported() -> None:
     passage = "In 2023 werden 12.400 Certificaatsupplementen uitgereikt."
     text = f'Source: "{passage}" [1]'
     assert unsupported_numbers(text, [citation(passage)], [], "en") == []
+
+
+# ---------------------------------------------------------------- charts (issue 16, item 6)
+
+
+def test_each_operand_is_told_apart_by_its_own_words() -> None:
+    found, _ = operands_for(Operation.SHARE, GRANTS, ["2025"])
+    assert qualifiers(GRANTS, [q for q, _ in found]) == ["granted", "requested"]
+
+
+def test_operands_of_different_years_need_no_qualifier() -> None:
+    found, _ = operands_for(Operation.GROWTH, EUROPASS, ["2018", "2025"])
+    assert qualifiers(EUROPASS, [q for q, _ in found]) == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("language", "labels", "y_label", "alt"),
+    [
+        ("nl", ["toegekend 2025", "gevraagd 2025"], "mobiliteiten",
+         "Staafdiagram — Aandeel mobiliteiten, 2025 (y-as: mobiliteiten): toegekend 2025: 5171; gevraagd 2025: 8159."),
+        ("en", ["granted 2025", "requested 2025"], "mobilities",
+         "Bar chart — Share mobilities, 2025 (y axis: mobilities): granted 2025: 5171; requested 2025: 8159."),
+    ],
+)  # fmt: skip
+def test_chart_labels_differ_and_the_y_axis_says_what_is_counted(language: str, labels: list[str], y_label: str,
+                                                                 alt: str) -> None:  # fmt: skip
+    words = {"nl": ("mobiliteiten", "toegekend", "gevraagd"), "en": ("mobilities", "granted", "requested")}[language]
+    ops = [Operand(5171, "", "2025", "5171", 1, "part", label=f"{words[0]} {words[1]} 2025"),
+           Operand(8159, "", "2025", "8159", 1, "whole", label=f"{words[0]} {words[2]} 2025")]  # fmt: skip
+    figure = build_figure(Operation.SHARE, ops, language)
+    assert [p["label"] for p in figure.chart["series"]] == labels
+    assert figure.chart["y_label"] == y_label
+    assert figure.chart["description"] == alt
+
+
+def test_a_chart_of_euros_names_the_unit_on_the_axis() -> None:
+    ops = [Operand(100.0, "euro", "2023", "100", 1, "before", label="budget 2023"),
+           Operand(150.0, "euro", "2024", "150", 1, "after", label="budget 2024")]  # fmt: skip
+    chart = chart_data("line", "Groei budget, 2023–2024", ops, "nl")
+    assert chart["y_label"] == "budget (€)" and [p["label"] for p in chart["series"]] == ["2023", "2024"]
+    assert "€ 100" in str(chart["description"])

@@ -1,3 +1,5 @@
+from html import escape
+
 from qa_bot.render import (
     chart_svg,
     chat_markdown,
@@ -99,3 +101,42 @@ def test_figures_html_and_charts() -> None:
     assert "<img" not in html and "<script" not in html
     assert chart_svg({**chart, "type": "line"}).count("<circle") == 2
     assert chart_svg({"series": []}) == ""
+
+
+# ---------------------------------------------------------------- issue 16, items 6, 7, 9, 10
+
+
+def test_the_copied_text_has_the_formula_once_and_absolute_links() -> None:
+    operands = (Operand(5171, "", "2025", "5171", 1, "part"), Operand(8159, "", "2025", "8159", 1, "whole"))
+    figure = Figure("Aandeel", 63.38, "%", "share", "5171 / 8159 = 63,4%", operands, {}, "63,4%")
+    c = Citation(1, "c1", "a b.txt", "Beurzen", "antwoord", "schriftelijke vraag", "2025-01-02", 3, "p", "q", 1.0)
+    answer = Answer("v", "Aandeel: **63,4%** [1].\n\nBerekening: 5171 / 8159 = 63,4% — 5171 en 8159 uit [1].", "nl",
+                    citations=[c], figures=[figure])  # fmt: skip
+    text = plain_text(answer, "http://127.0.0.1:7860/")
+    assert text.count("5171 / 8159 = 63,4%") == 1
+    assert "— http://127.0.0.1:7860/view/a%20b.txt?chunk=c1#cited" in text
+
+
+def test_a_chart_has_a_text_alternative_and_a_y_axis_label() -> None:
+    chart = {"type": "bar", "title": "Aandeel", "y_label": "mobiliteiten", "description": f"Staafdiagram {EVIL}",
+             "series": [{"label": "toegekend 2025", "value": 5171}, {"label": "gevraagd 2025", "value": 8159}]}
+    svg = chart_svg(chart)
+    assert f'aria-label="Staafdiagram {escape(EVIL)}"' in svg and f"<title>Staafdiagram {escape(EVIL)}</title>" in svg
+    assert 'class="qa-axis-label"' in svg and ">mobiliteiten</text>" in svg
+    assert ">toegekend 2025</text>" in svg and ">gevraagd 2025</text>" in svg
+
+
+def test_older_answers_sources_are_folded() -> None:
+    c = citation("Een zin.", "Een zin.")
+    turns = [(n, Answer("v", "t [1]", "nl", citations=[c])) for n in (1, 2, 3)]
+    html = conversation_sources(turns)
+    assert html.index('id="bron-3-1"') < html.index('id="bron-2-1"') < html.index('id="bron-1-1"')
+    assert html.count("<details") == 2 and " open" not in html
+    latest = html[: html.index("<details")]
+    assert 'id="bron-3-1"' in latest and "Vraag 3" in latest
+
+
+def test_the_viewer_fits_a_phone() -> None:
+    page = document_page("Doc", {}, "Tekst.", [], None, [])
+    assert "<meta name='viewport' content='width=device-width, initial-scale=1'>" in page
+    assert "<main>" in page and "<h1>Doc</h1>" in page

@@ -1,6 +1,6 @@
 import pytest
 
-from qa_bot.text import bm25_tokens, detect_language, expand_query, key, split_sentences, translations
+from qa_bot.text import bm25_tokens, detect_language, expand_query, key, noun_in, split_sentences, translations
 
 
 def sentences(text: str) -> list[str]:
@@ -94,3 +94,12 @@ def test_english_questions_are_expanded_with_dutch_words() -> None:
 def test_glossary_translates_both_ways() -> None:
     assert "leerkrachten" in translations("teachers", "en")
     assert "teachers" in translations("leerkrachten", "nl")
+
+
+@pytest.mark.parametrize(
+    ("noun", "language", "shown"),
+    [("mobiliteiten", "en", "mobilities"), ("scholen", "en", "schools"), ("mobiliteiten", "nl", "mobiliteiten"),
+     ("zzzonbekend", "en", ""), ("mobilities", "en", "mobilities"), ("", "en", "")],
+)  # fmt: skip
+def test_a_source_noun_in_the_answer_language(noun: str, language: str, shown: str) -> None:
+    assert noun_in(noun, language) == shown

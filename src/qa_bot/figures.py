@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from qa_bot import lang
 from qa_bot.numbers import Quantity, number_readings, numbers_in, quantities, same_value
 from qa_bot.operations import Operation
 from qa_bot.types import Citation, Figure
@@ -57,6 +58,46 @@ def relation(text: str, a: Quantity, b: Quantity) -> str:
     if _PART_WHOLE.search(between) and len(between) < 120:
         return "part_whole"
     return ""
+
+
+_QUALIFIERS = [(name, re.compile(cue, re.I)) for module in lang.LANGUAGES.values()
+               for name, cue in getattr(module, "QUALIFIER_CUES", {}).items()]  # fmt: skip
+
+
+def qualifiers(text: str, found: Sequence[Quantity], sentences: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """What tells each quantity apart, from its own words ("toegekend" for "5171
+    mobiliteiten een beurs toegekend", "gevraagd" for "een vraag naar 8159 mobiliteiten"):
+    a qualifier name (``lang.*.QUALIFIER_CUES``) per quantity, or "".
+
+    Each quantity owns the words from the relation phrase (or the midpoint) before it to the
+    one after it, within its sentence. Only quantities that their noun and year do not tell
+    apart get one; a qualifier that all of them share tells nothing."""
+    if len({(q.noun_key, q.year) for q in found}) == len(found):
+        return [""] * len(found)
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    bounds: dict[int, list[int]] = {}
+    for pos, i in enumerate(order):
+        q = found[i]
+        start, end = next(((s, e) for s, e in sentences if s <= q.start < e), (0, len(text)))
+        bounds[i] = [start, end]
+        if pos > 0:
+            prev = found[order[pos - 1]]
+            between = text[prev.end : q.start]
+            link = _PART_WHOLE.search(between) or _BEFORE_AFTER.search(between)
+            bounds[i][0] = max(start, prev.end + (link.end() if link else len(between) // 2))
+        if pos + 1 < len(order):
+            nxt = found[order[pos + 1]]
+            between = text[q.end : nxt.start]
+            link = _PART_WHOLE.search(between) or _BEFORE_AFTER.search(between)
+            bounds[i][1] = min(end, q.end + (link.start() if link else len(between) // 2))
+    names = []
+    for i in range(len(found)):
+        clause = text[bounds[i][0] : bounds[i][1]]
+        hits = sorted((m.start(), name) for name, cue in _QUALIFIERS if (m := cue.search(clause)))
+        names.append(hits[0][1] if hits else "")
+    if len(set(names)) == 1:
+        return [""] * len(found)
+    return names
 
 
 def _share_noun(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:

@@ -205,9 +205,6 @@ def build_figure(operation: Operation, operands: list[Operand], language: str, *
         expr = f"|{expr}|"
     display = fmt_value(value, unit, language)
     label = figure_label(lang.get(language).LABELS["operations"][operation.value], operands)
-    series = [{"label": o.label or o.role, "value": o.value} for o in operands]
-    if spec.chart == "line":
-        series = sorted(series, key=lambda p: str(p["label"]))
     return Figure(
         label=label,
         value=round(value, 4),
@@ -215,9 +212,37 @@ def build_figure(operation: Operation, operands: list[Operand], language: str, *
         operation=operation.value,
         formula=f"{expr} = {display}",
         operands=tuple(operands),
-        chart={"type": spec.chart, "title": label, "series": series, "unit": _axis_unit(operands[0].unit, language)},
+        chart=chart_data(spec.chart, label, operands, language),
         display=display,
     )
+
+
+def chart_data(kind: str, title: str, operands: Sequence[Operand], language: str) -> dict[str, object]:
+    """The chart of a figure: one bar or point per operand, labelled by what tells it apart
+    from the others ("toegekend 2025" / "gevraagd 2025"); what they share ("mobiliteiten")
+    and the unit label the y axis; ``description`` is its text alternative."""
+    words = [(o.label or o.role).split() for o in operands]
+    shared = [w for w in words[0] if w not in "—–-" and all(w in other for other in words[1:])] if len(words) > 1 else []
+    shared_nouns = [w for w in shared if not _PERIOD.match(w)]
+
+    def own(label_words: list[str]) -> str:
+        rest = " ".join(w for w in label_words if w not in shared_nouns).strip(" —–-")
+        return rest or " ".join(label_words)
+
+    series = [{"label": own(w), "value": o.value} for w, o in zip(words, operands, strict=True)]
+    if kind == "line":  # a trend runs in time
+        order = sorted(range(len(operands)), key=lambda i: (operands[i].year or str(series[i]["label"])))
+        series = [series[i] for i in order]
+    axis_unit = _axis_unit(operands[0].unit, language)
+    y_label = " ".join(shared_nouns)
+    y_label = f"{y_label} ({axis_unit})" if y_label and axis_unit else y_label or axis_unit
+    names = lang.get(language).LABELS["chart"]
+    values = "; ".join(f"{p['label']}: {fmt_value(float(p['value']), operands[0].unit, language)}"  # type: ignore[arg-type]
+                       for p in series)  # fmt: skip
+    axis = f" ({names['axis']}: {y_label})" if y_label else ""
+    description = f"{names[kind]} — {title}{axis}: {values}."
+    return {"type": kind, "title": title, "series": series, "unit": axis_unit, "y_label": y_label,
+            "description": description}  # fmt: skip
 
 
 _PERIOD = re.compile(r"^(?:19|20)\d{2}(?:[-/–](?:19|20)?\d{2})?$")

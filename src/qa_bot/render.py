@@ -72,8 +72,20 @@ def sources_html(answer: Answer, turn: int = 1, heading: bool = True) -> str:
 
 
 def conversation_sources(turns: list[tuple[int, Answer]]) -> str:
-    """The source panel: every answer's cards, newest first, so older answers keep theirs."""
-    return "".join(sources_html(answer, turn) for turn, answer in reversed(turns))
+    """The source panel: every answer's cards, newest first, so older answers keep theirs;
+    only the latest answer's are open, each older answer's fold into a ``<details>`` (a
+    click on an older ``[n]`` opens it: see ``ui.CHAT_JS``)."""
+    blocks = []
+    for i, (turn, answer) in enumerate(reversed(turns)):
+        if i == 0:
+            blocks.append(sources_html(answer, turn))
+            continue
+        t = TEXTS[answer.language]
+        count = len(answer.citations) if not answer.abstained else 0
+        summary = f"{t['sources']} — {t['turn'].format(n=turn)} ({count})"
+        blocks.append(f'<details class="qa-older" data-turn="{turn}"><summary>{escape(summary)}</summary>'
+                      f"{sources_html(answer, turn, heading=False)}</details>")  # fmt: skip
+    return "".join(blocks)
 
 
 def _meta(c: Citation, language: str) -> list[str]:
@@ -151,22 +163,28 @@ def figures_html(answer: Answer) -> str:
     return f'<div class="qa-figures"><h3>{escape(t["figures"])}</h3>{"".join(blocks)}</div>'
 
 
-def chart_svg(chart: dict[str, Any], width: int = 340, height: int = 170) -> str:
-    """A bar chart (comparison) or line chart (trend) as inline SVG, the unit on the axis;
-    labels come from the operands (their row, column or noun and year) and are escaped."""
+def chart_svg(chart: dict[str, Any], width: int = 340, height: int = 180) -> str:
+    """A bar chart (comparison) or line chart (trend) as inline SVG: each bar or point named
+    by what tells it apart ("toegekend 2025" / "gevraagd 2025"), the y axis by what is
+    counted and its unit, and the chart's ``description`` as its text alternative (the
+    SVG's accessible name and ``<title>``). Labels are escaped."""
     series = [(str(p["label"]), float(p["value"])) for p in chart.get("series", [])]
     if not series:
         return ""
     top = max(v for _, v in series) or 1.0
-    pad, base = 34, height - 30
-    step = (width - 2 * pad) / max(len(series), 1)
-    unit = str(chart.get("unit", ""))
-    parts = [f'<svg class="qa-chart" role="img" aria-label="{escape(str(chart.get("title", "")))}" '
-             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">']  # fmt: skip
-    parts.append(f'<line x1="{pad}" y1="{base}" x2="{width - pad}" y2="{base}" stroke="#888"/>')
-    parts.append(f'<line x1="{pad}" y1="12" x2="{pad}" y2="{base}" stroke="#888"/>')
-    if unit:
-        parts.append(f'<text class="qa-axis-unit" x="4" y="12" font-size="10">{escape(unit)}</text>')
+    pad, base = 40, height - 30
+    step = (width - pad - 12) / max(len(series), 1)
+    y_label = str(chart.get("y_label") or chart.get("unit", ""))
+    alt = str(chart.get("description") or chart.get("title", ""))
+    parts = [f'<svg class="qa-chart" role="img" aria-label="{escape(alt)}" '
+             f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+             f"<title>{escape(alt)}</title>"]  # fmt: skip
+    parts.append(f'<line x1="{pad}" y1="{base}" x2="{width - 12}" y2="{base}" stroke="#595959"/>')
+    parts.append(f'<line x1="{pad}" y1="12" x2="{pad}" y2="{base}" stroke="#595959"/>')
+    if y_label:
+        short_axis = y_label if len(y_label) <= 30 else y_label[:28] + "…"
+        parts.append(f'<text class="qa-axis-label" x="{-(12 + base) / 2:.1f}" y="14" font-size="10" '
+                     f'text-anchor="middle" transform="rotate(-90)">{escape(short_axis)}</text>')  # fmt: skip
     points = []
     for i, (label, value) in enumerate(series):
         x = pad + step * i + step / 2
@@ -174,30 +192,33 @@ def chart_svg(chart: dict[str, Any], width: int = 340, height: int = 170) -> str
         points.append((x, y))
         if chart.get("type") == "bar":
             parts.append(f'<rect x="{x - step / 4:.1f}" y="{y:.1f}" width="{step / 2:.1f}" height="{base - y:.1f}" '
-                         f'fill="#3b6ea5"/>')  # fmt: skip
+                         f'fill="#2f5d8c"/>')  # fmt: skip
         short = label if len(label) <= 28 else label[:26] + "…"
-        parts.append(f'<text x="{x:.1f}" y="{height - 14}" font-size="10" text-anchor="middle">{escape(short)}</text>')
+        parts.append(f'<text class="qa-bar-label" x="{x:.1f}" y="{height - 14}" font-size="10" '
+                     f'text-anchor="middle">{escape(short)}</text>')  # fmt: skip
         parts.append(f'<text x="{x:.1f}" y="{y - 4:.1f}" font-size="10" text-anchor="middle">{value:g}</text>')
     if chart.get("type") == "line":
         path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-        parts.append(f'<polyline points="{path}" fill="none" stroke="#3b6ea5" stroke-width="2"/>')
-        parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#3b6ea5"/>' for x, y in points]
+        parts.append(f'<polyline points="{path}" fill="none" stroke="#2f5d8c" stroke-width="2"/>')
+        parts += [f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="#2f5d8c"/>' for x, y in points]
     parts.append("</svg>")
     return "".join(parts)
 
 
 def plain_text(answer: Answer, base_url: str = "") -> str:
-    """The answer as plain text for the clipboard: the answer, the formula, and every
-    citation in full (title, number, part, date, page, link)."""
+    """The answer as plain text for the clipboard: the answer, the formula (once), and every
+    citation in full (title, number, part, date, page, link). Links are absolute when
+    ``base_url`` ("http://host:port") is given: a pasted ``/view/…`` leads nowhere."""
     t = TEXTS[answer.language]
     lines = [re.sub(r"\*\*", "", answer.text)]
     for figure in answer.figures:
-        lines += ["", f"{t['formula']}: {figure.formula}"]
+        if figure.formula not in answer.text:  # the answer usually states it already
+            lines += ["", f"{t['formula']}: {figure.formula}"]
     if answer.citations:
         lines += ["", f"{t['sources']}:"]
         for c in answer.citations:
             meta = ", ".join(_meta(c, answer.language))
-            lines.append(f"[{c.number}] {c.title} ({meta}) — {base_url}{viewer_link(c)}")
+            lines.append(f"[{c.number}] {c.title} ({meta}) — {base_url.rstrip('/')}{viewer_link(c)}")
     return "\n".join(lines)
 
 
@@ -220,11 +241,13 @@ def document_page(title: str, meta: dict[str, str], text: str, tables: list[Tabl
     body.append(_text_html(text, position, len(text), cited))
     url = meta.get("url", "")
     link = f'<p><a href="{escape(url)}" rel="noopener">{escape(url)}</a></p>' if url.startswith(("http://", "https://")) else ""
-    return (f"<!doctype html><html lang='{language}'><head><meta charset='utf-8'><title>{escape(title)}</title>"
+    return (f"<!doctype html><html lang='{language}'><head><meta charset='utf-8'>"
+            "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+            f"<title>{escape(title)}</title>"
             "<link rel='stylesheet' href='/static/viewer.css'></head><body>"
-            f"<p><a href='/'>{escape(t['back'])}</a></p><h1>{escape(title)}</h1><table class='qa-meta'>{rows}</table>"
-            f"{link}<div class='qa-document'>{''.join(body)}</div>"
-            "</body></html>")  # fmt: skip
+            f"<nav><a href='/'>{escape(t['back'])}</a></nav><main><h1>{escape(title)}</h1>"
+            f"<table class='qa-meta'>{rows}</table>{link}<div class='qa-document'>{''.join(body)}</div>"
+            "</main></body></html>")  # fmt: skip
 
 
 def _text_html(text: str, start: int, end: int, cited: tuple[int, int] | None) -> str:

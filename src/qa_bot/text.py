@@ -224,6 +224,22 @@ def translations(word: str, language: str = "en") -> tuple[str, ...]:
     return ()
 
 
+def noun_in(noun: str, language: str) -> str:
+    """A counted noun of a (Dutch) source as the answer's language names it: itself in a
+    Dutch answer; its glossary translation in an English one ("mobiliteiten" →
+    "mobilities"), a plural for a plural; "" when the glossary does not know it, so no
+    Dutch word is mixed into an English sentence."""
+    if language != "en" or not noun:
+        return noun
+    if noun.lower() in glossary() or not translations(noun, "nl"):  # already English, or unknown
+        return noun if noun.lower() in glossary() else ""
+    nouns = [w for w in translations(noun, "nl") if not w.endswith("ed")]
+    if not nouns:
+        return ""
+    plural = noun.lower().endswith(("en", "s"))
+    return next((w for w in nouns if w.endswith("s") == plural), nouns[0])
+
+
 def expand_query(question: str, language: str) -> str:
     """Add the glossary's translations of the question's words (English ↔ Dutch)."""
     extra = [d for word in content_tokens(question) for d in translations(word, language)]

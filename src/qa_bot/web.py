@@ -262,13 +262,13 @@ def create_app(bot: QaBot) -> FastAPI:
         base = str(request.base_url).rstrip("/")
         return EMBED_PAGE.format(base=escape(base))
 
-    from qa_bot.ui import CSS, build_ui
+    from qa_bot.ui import CSS, build_ui, theme
 
     auth = (settings.ui_user, settings.ui_password) if login_required else None
     demo = build_ui(bot)
     demo.queue(default_concurrency_limit=settings.concurrency, max_size=settings.queue_max)  # a bounded queue
     # show_error=False: an unexpected error in a chat event sends no Python text (gr.Error still shows).
-    mounted = gr.mount_gradio_app(app, demo, path="/", auth=auth, css=CSS, footer_links=[],
+    mounted = gr.mount_gradio_app(app, demo, path="/", auth=auth, css=CSS, theme=theme(), footer_links=[],
                                   auth_message="Log in om vragen te stellen over de bronnen.",
                                   max_file_size=1, show_error=False)  # fmt: skip
     for route in mounted.routes:
@@ -282,10 +282,21 @@ def create_app(bot: QaBot) -> FastAPI:
     return mounted
 
 
+# Gradio's front end picks its language (labels, the login form, <html lang>) from the
+# browser's: the interface is Dutch whatever the browser says. Runs before Gradio's scripts.
+DUTCH_FRONTEND = (b"<script>try{Object.defineProperty(Navigator.prototype,'language',{get:()=>'nl'});"
+                  b"Object.defineProperty(Navigator.prototype,'languages',{get:()=>['nl']});}catch(e){}</script>")
+PAGE_TITLE = b"<title>qa-bot \xe2\x80\x94 parlementaire vragen</title>"
+
+
 async def _dutch_page(response: Response) -> Response:
-    """Gradio's pages (the chat, the login) say lang="en": the interface is Dutch."""
+    """Gradio's pages (the chat, the login) say lang="en", have no <title> until the app has
+    loaded, and would follow the browser's language: the interface is Dutch."""
     body = b"".join([chunk async for chunk in response.body_iterator])  # type: ignore[attr-defined]
     body = re.sub(rb'<html(\s+)lang="en"', rb'<html\1lang="nl"', body, count=1)
+    if b"window.gradio_config" in body:
+        extra = DUTCH_FRONTEND + (b"" if re.search(rb"<title>", body) else PAGE_TITLE)
+        body = body.replace(b"<head>", b"<head>" + extra, 1)
     clean = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
     return Response(body, status_code=response.status_code, headers=clean, media_type=response.media_type)
 
@@ -308,22 +319,24 @@ def _document_path(bot: QaBot, doc_id: str) -> Path:
 
 EMBED_PAGE = """<!doctype html>
 <html lang="nl"><head><meta charset="utf-8"><title>qa-bot insluiten</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{{font-family:sans-serif;max-width:960px;margin:2em auto}} pre{{background:#f4f4f4;padding:1em}}</style>
-</head><body>
+</head><body><main>
 <h1>qa-bot insluiten op een intranetpagina</h1>
 <p>De pagina die insluit, moet in <code>QA_BOT_ALLOWED_ORIGINS</code> staan; andere sites kunnen de chat
 niet tonen en de API niet aanroepen.</p>
 <h2>1. Als iframe</h2>
-<pre>&lt;iframe src="{base}/" width="100%" height="720" style="border:0"&gt;&lt;/iframe&gt;</pre>
-<iframe id="qa-embed-iframe" src="{base}/" width="100%" height="720" style="border:1px solid #ccc"></iframe>
+<pre tabindex="0">&lt;iframe src="{base}/" title="qa-bot" width="100%" height="720" style="border:0"&gt;&lt;/iframe&gt;</pre>
+<iframe id="qa-embed-iframe" title="qa-bot chat (voorbeeld)" src="{base}/" width="100%" height="720"
+ style="border:1px solid #ccc"></iframe>
 <h2>2. Als web component</h2>
-<pre>&lt;script type="module" src="{base}/gradio.js"&gt;&lt;/script&gt;
+<pre tabindex="0">&lt;script type="module" src="{base}/gradio.js"&gt;&lt;/script&gt;
 &lt;gradio-app src="{base}/"&gt;&lt;/gradio-app&gt;</pre>
 <p>Hieronder draait het web component zelf:</p>
 <script type="module" src="{base}/gradio.js"></script>
 <gradio-app id="qa-embed-component" src="{base}/"></gradio-app>
 <p>Alles komt van deze server: geen externe scripts, lettertypes of CDN.</p>
-</body></html>
+</main></body></html>
 """
 
 _EXAMPLE_REQUEST = {"question": "Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?",
@@ -357,22 +370,23 @@ def api_docs_html(schema: dict[str, Any], token: bool) -> str:
                   "-d '{\"question\": \"Hoeveel mobiliteiten kregen in 2025 een beurs?\"}'")  # fmt: skip
     return (
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'><title>qa-bot API</title>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         "<style>body{font-family:system-ui,sans-serif;max-width:900px;margin:2em auto;line-height:1.5}"
-        "pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body>"
+        "pre{background:#f4f4f4;padding:1em;overflow:auto}</style></head><body><main>"
         f"<h1>qa-bot API {escape(schema['info']['version'])}</h1>"
         "<p>Geciteerde antwoorden uit de geïndexeerde documenten. Alle antwoorden zijn JSON.</p>"
         f"<h2>Toegang</h2>{auth}<h2>Endpoints</h2><ul>{''.join(endpoints)}</ul>"
-        f"<h2>Voorbeeld: vraag</h2><pre>{curl}</pre><pre>{request}</pre>"
+        f"<h2>Voorbeeld: vraag</h2><pre tabindex='0'>{curl}</pre><pre tabindex='0'>{request}</pre>"
         "<p>Velden: <code>question</code> (verplicht, max. 2000 tekens), <code>filters</code> (doc_types, parts, "
         "doc_ids, date_from, date_to), <code>k</code> (1–50), <code>previous</code> (vorige vraag, voor een "
         "vervolgvraag).</p>"
-        f"<h2>Voorbeeld: antwoord</h2><pre>{response}</pre>"
+        f"<h2>Voorbeeld: antwoord</h2><pre tabindex='0'>{response}</pre>"
         "<p>Een weigering heeft <code>abstained: true</code> en een <code>reason</code>-code (bv. "
         "<code>missing_year</code>, <code>not_kept</code>, <code>low_confidence</code>). Fouten: 401 (token of login), "
         "405 (andere methode dan POST), 408 (verzoek te traag), 413 (te groot), 422 (lege, te lange of ongeldige "
         "vraag of filter; bericht in <code>detail</code>), 429 (te veel vragen of mislukte aanmeldingen; wacht "
         "<code>Retry-After</code> seconden), 503 (geen index).</p>"
-        "<p>Het volledige schema: <a href='/openapi.json'>/openapi.json</a>.</p></body></html>"
+        "<p>Het volledige schema: <a href='/openapi.json'>/openapi.json</a>.</p></main></body></html>"
     )
 
 

@@ -24,7 +24,7 @@ from functools import partial
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
 from qa_bot.answer.scorer import FittedScorer, features, fitted
-from qa_bot.figures import operands_for, refers_back, unsupported_numbers
+from qa_bot.figures import operands_for, qualifiers, refers_back, unsupported_numbers
 from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in, quantities
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
@@ -39,6 +39,7 @@ from qa_bot.tablequery import (
     whole_row_named,
 )
 from qa_bot.tables import render, row_line_offsets
+from qa_bot.text import noun_in
 from qa_bot.types import Answer, Citation, Operand, Passage
 
 DEFAULT_THRESHOLD = 0.60
@@ -471,7 +472,9 @@ class Composer:
                     continue
                 if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
                     continue
-                operands = [_quantity_operand(q, role, start) for q, role in found]
+                kinds = qualifiers(window, [q for q, _ in found], local)
+                operands = [_quantity_operand(q, role, start, analysis.language, kind)
+                            for (q, role), kind in zip(found, kinds, strict=True)]  # fmt: skip
                 covered = cand.coverage if lo == hi else cand.coverage * 0.95
                 names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title),
                                           cand.passage.chunk.doc_id)
@@ -511,7 +514,7 @@ class Composer:
                 if len(counts) != 1:
                     continue  # one number in the sentence, or it is unclear which is the part
                 q = counts[0]
-                part = _quantity_operand(q, "part", 0)
+                part = _quantity_operand(q, "part", 0, analysis.language)
                 whole = replace(view.operand(*at, "whole"), citation=2)
                 names_ok = self._names_ok(analysis, text_keys(cand.text) | context, chunk.doc_id)
                 score = 0.95 * confidence(cand.coverage, names_ok=names_ok, rank=min(cand.passage.rank,
@@ -582,7 +585,8 @@ class Composer:
         bold = ""
         if highlight and cand.quantity is not None:
             q = cand.quantity
-            bold = f"**{q.text} {q.noun}".strip() + "** — " if q.unit == "" and q.noun else f"**{q.text}** — "
+            noun = noun_in(q.noun, analysis.language) if q.unit == "" else ""
+            bold = f"**{q.text} {noun}".strip() + "** — "
         text = f"{bold}{lead}: {shown} [1]"
         return Answer(question=analysis.question, text=text, language=analysis.language, citations=[citation])
 
@@ -697,8 +701,12 @@ def _renumber(op: Operand, number: int) -> Operand:
     return replace(op, citation=number)
 
 
-def _quantity_operand(q: Quantity, role: str, offset: int) -> Operand:
-    label = " ".join(x for x in (q.noun, q.year) if x)
+def _quantity_operand(q: Quantity, role: str, offset: int, language: str = "nl", kind: str = "") -> Operand:
+    """An operand from prose, labelled by what it counts, what tells it apart and its year
+    ("mobiliteiten toegekend 2025"), in the answer's language."""
+    noun = noun_in(q.noun, language)
+    qualifier = lang.get(language).LABELS["qualifiers"].get(kind, "") if kind else ""
+    label = " ".join(x for x in (noun, qualifier, q.year) if x)
     return Operand(value=q.value, unit=q.unit, year=q.year, text=q.text, citation=1, role=role, label=label)
 
 

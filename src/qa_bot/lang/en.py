@@ -199,6 +199,11 @@ LABELS = {
     "pp": "percentage points",
     "highest": "highest",
     "lowest": "lowest",
+    "qualifiers": {
+        "granted": "granted", "requested": "requested", "issued": "issued", "submitted": "submitted",
+        "rejected": "rejected", "realised": "realised", "planned": "planned", "budgeted": "budgeted",
+    },
+    "chart": {"bar": "Bar chart", "line": "Line chart", "axis": "y axis"},
 }  # fmt: skip
 
 # ---------------------------------------------------------------- reading real documents
@@ -225,3 +230,14 @@ NUMBER_WORD_STEMS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
                      "sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
 ARTICLE_ONE = frozenset("a an one".split())
 FRACTION_WORDS = {"one third": 1 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "half": 0.5, "one fifth": 0.2}
+
+QUALIFIER_CUES = {
+    "granted": r"\b(?:granted|awarded|funded|approved)\b",
+    "requested": r"\b(?:requested|demand for|applied for|requests?|applications?)\b",
+    "issued": r"\b(?:issued|delivered)\b",
+    "submitted": r"\b(?:submitted)\b",
+    "rejected": r"\b(?:rejected|refused|turned down)\b",
+    "realised": r"\b(?:realised|realized|achieved|completed)\b",
+    "planned": r"\b(?:planned|expected|foreseen)\b",
+    "budgeted": r"\b(?:budgeted|budget)\b",
+}

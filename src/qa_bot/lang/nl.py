@@ -294,6 +294,12 @@ LABELS = {
     "pp": "procentpunt",
     "highest": "hoogste",
     "lowest": "laagste",
+    # what an operand is, from the words around it in its source ("toegekend 2025" vs "gevraagd 2025")
+    "qualifiers": {
+        "granted": "toegekend", "requested": "gevraagd", "issued": "uitgereikt", "submitted": "ingediend",
+        "rejected": "afgewezen", "realised": "gerealiseerd", "planned": "gepland", "budgeted": "begroot",
+    },
+    "chart": {"bar": "Staafdiagram", "line": "Lijndiagram", "axis": "y-as"},
 }  # fmt: skip
 
 # ---------------------------------------------------------------- reading real documents
@@ -349,3 +355,15 @@ ONE_IN = r"(?:een|één|1)\s+op\s+(?:de\s+)?"  # "een op de vier" = 25%
 PAGE_OF = r"\b(?:pagina|blz\.?|p\.)\s*\d+\s*(?:van|/)\s*\d+"  # "Pagina 2 van 5"
 FRACTION_WORDS = {"één derde": 1 / 3, "een derde": 1 / 3, "twee derde": 2 / 3, "de helft": 0.5, "een kwart": 0.25,
                   "drie kwart": 0.75, "een vijfde": 0.2}  # fmt: skip
+
+# Words in a Dutch source around a number that say what it counts (LABELS["qualifiers"] names them).
+QUALIFIER_CUES = {
+    "granted": r"\b(?:toegekend\w*|toekenning\w*|gefinancierd\w*|goedgekeurd\w*|gehonoreerd\w*)",
+    "requested": r"\b(?:vraag naar|gevraagd\w*|aangevraagd\w*|aanvra(?:ag|gen)\w*)",
+    "issued": r"\b(?:uitgereikt\w*|uitgegeven\w*|afgeleverd\w*)",
+    "submitted": r"\b(?:ingediend\w*|indiening\w*)",
+    "rejected": r"\b(?:afgewezen\w*|geweigerd\w*|niet weerhouden)",
+    "realised": r"\b(?:gerealiseerd\w*|uitgevoerd\w*)",
+    "planned": r"\b(?:gepland\w*|voorzien\w*|verwacht\w*)",
+    "budgeted": r"\b(?:begroot\w*|begroting\w*|budget\w*)",
+}
