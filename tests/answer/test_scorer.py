@@ -32,7 +32,7 @@ def test_probability_is_logistic_in_the_standardised_features() -> None:
     scorer = FittedScorer((2.0,) + (0.0,) * (n - 1), -1.0, (0.5,) * n, (0.25,) * n, 0.5)
     low, high = [0.5] * n, [1.0] + [0.5] * (n - 1)
     assert scorer.probability(low) == pytest.approx(1 / (1 + 2.718281828**1))
-    assert scorer.probability(high) > 0.99
+    assert scorer.probability(high) == pytest.approx(1 / (1 + 2.718281828**-3))  # (1 − 0.5) / 0.25 · 2 − 1 = 3
 
 
 def test_weights_of_other_features_are_refused() -> None:
