@@ -62,3 +62,17 @@ def test_a_list_stays_with_the_sentence_that_opens_it() -> None:
     chunks = chunk_document(doc, split_parts(doc), max_tokens=60, count_tokens=approx_tokens)
     holding = [c.text for c in chunks if "waren:" in c.text]
     assert holding and all("Kapper: 812" in t for t in holding)
+
+
+def test_only_the_chunk_that_opens_a_numbered_answer_carries_its_question() -> None:
+    from qa_bot.chunking import chunk_document
+    from qa_bot.structure import split_parts
+    from qa_bot.types import Document, Page
+
+    text = ("Titel\n\nVragen.\n1 Hoeveel taxi's rijden er in Rotterdam?\n2 Waarom?\n\nAntwoord\n\n"
+            "1 Dat aantal bedroeg 260. " + " ".join(f"Zin {i} over iets anders." for i in range(60)) + " 2 Omdat het kan.")
+    doc = Document(doc_id="d.txt", title="Titel", text=text, pages=(Page(1, text, 0),))
+    chunks = [c for c in chunk_document(doc, split_parts(doc), max_tokens=60) if c.part == "antwoord"][:-1]
+    assert len(chunks) > 1
+    assert "taxi's rijden" in chunks[0].context and "260" in chunks[0].text
+    assert all(c.context == "" for c in chunks[1:])

@@ -33,9 +33,9 @@ def test_explicit_headings() -> None:
 def test_numbered_questions_stay_in_the_question_part() -> None:
     text = "Titel\n\nInleiding.\n1. Hoeveel scholen?\n2. Welke scholen?\nEr zijn 83 scholen. Het zijn VET-scholen."
     parts = split_parts(doc(text))
-    assert [(p.label, p.numbers) for p in parts] == [("vraag", ()), ("vraag", (1,)), ("vraag", (2,)), ("antwoord", ())]
-    assert parts[2].text == "2. Welke scholen?"
-    assert parts[3].text == "Er zijn 83 scholen. Het zijn VET-scholen."
+    assert [(p.label, p.numbers) for p in parts] == [("vraag", ()), ("antwoord", ())]
+    assert parts[0].text.endswith("Welke scholen?")
+    assert parts[1].text == "Er zijn 83 scholen. Het zijn VET-scholen."
 
 
 def test_numbered_answers_carry_their_question_as_context() -> None:

@@ -38,13 +38,18 @@ def chunk_document(
         part_end = part.start + len(part.text)
         inside = [t for t in doc.tables if t.start < part_end and t.end > part.start]
         cursor = part.start
+        first = len(chunks)
         for table in inside:
             chunks += _text_chunks(doc, part.label, cursor, max(cursor, table.start), max_tokens, overlap_sentences,
-                                   count_tokens, part.context)  # fmt: skip
+                                   count_tokens)  # fmt: skip
             chunks += _table_chunks(doc, part.label, table)
             cursor = max(cursor, table.end)
-        chunks += _text_chunks(doc, part.label, cursor, part_end, max_tokens, overlap_sentences, count_tokens,
-                               part.context)  # fmt: skip
+        chunks += _text_chunks(doc, part.label, cursor, part_end, max_tokens, overlap_sentences, count_tokens)
+        if part.context and len(chunks) > first and chunks[first].kind == "text":
+            # The question's words go with the chunk that opens the answer ("Dat aantal bedroeg
+            # 260."), not with every chunk of it: the rest must be found on its own words.
+            c = chunks[first]
+            chunks[first] = _chunk(doc, part.label, c.start, c.end, c.text, context=part.context)
     return chunks
 
 
@@ -66,7 +71,7 @@ def _chunk(doc: Document, part: str, start: int, end: int, text: str, **extra: o
 
 
 def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int, overlap: int,
-                 count_tokens: TokenCounter, context: str = "") -> list[Chunk]:  # fmt: skip
+                 count_tokens: TokenCounter) -> list[Chunk]:  # fmt: skip
     segment = doc.text[start:end]
     if not segment.strip():
         return []
@@ -77,7 +82,7 @@ def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int
     chunks = []
     for a, b in pack(spans, [count_tokens(segment[s:e]) for s, e in spans], max_tokens, overlap, paragraphs):
         begin, finish = start + a, start + b
-        chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish], context=context))
+        chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish]))
     return chunks
 
 

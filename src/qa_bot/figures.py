@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from qa_bot import lang
-from qa_bot.numbers import Quantity, number_readings, numbers_in, quantities, same_value
+from qa_bot.numbers import Quantity, is_money, number_readings, numbers_in, printed_figures, quantities, same_value
 from qa_bot.operations import Operation
 from qa_bot.types import Citation, Figure
 
@@ -113,7 +113,7 @@ def pairs(text: str, sentences: Sequence[tuple[int, int]] = ()) -> list[tuple[Qu
     ``sentences`` gives their spans), a pair needs the same unit and either the same noun or
     a back reference ("dat aantal"), or an "of which" opening ("Daarvan gingen er 1.942 …").
     """
-    qs = quantities(text, SOURCE_LANGUAGE)
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
     found = []
 
     def sentence_of(q: Quantity) -> int:
@@ -161,7 +161,7 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
 
     ``since`` ("gestegen sinds 2018") makes the one asked year the start of a change."""
     if operation == Operation.SUM:
-        qs = [q for q in quantities(text, SOURCE_LANGUAGE) if q.unit != "%"]
+        qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if q.unit != "%"]
         nouns = [q.noun_key for q in qs if q.noun_key]
         head = max(set(nouns), key=nouns.count) if nouns else ""
         items = [q for q in qs if q.unit == (qs[0].unit if qs else "") and q.noun_key in ("", head)]
@@ -169,8 +169,8 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
             items = [q for q in items if not q.year or _years_fit(question_years, [q.year])]
         return ([(q, "item") for q in items], "") if len(items) >= 2 else ([], "no_list")
     if operation == Operation.AVERAGE:
-        qs = quantities(text, SOURCE_LANGUAGE)
-        amounts = [q for q in qs if q.unit == "euro"]
+        qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+        amounts = [q for q in qs if is_money(q.unit)]
         counts = [q for q in qs if q.unit == "" and q.noun]
         if len(amounts) == 1 and len(counts) == 1:
             return [(amounts[0], "amount"), (counts[0], "count")], ""

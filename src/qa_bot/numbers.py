@@ -84,10 +84,20 @@ class Quantity:
     approx: bool = False  # "ruim", "circa", "bijna"
     bound: str = ""  # "lower"/"upper" ("meer dan"), "from"/"to" (a range's ends)
     scale: float = 1.0  # value = printed number × scale
+    words: bool = False  # written in words ("drie", "vijftig miljoen")
 
     @property
     def noun_key(self) -> str:
         return noun_key(self.noun)
+
+
+def printed_figures(qs: Sequence[Quantity]) -> list[Quantity]:
+    """The quantities that can be figures of a text. Small counts written in words ("twee
+    indieningsrondes", "vier jaar") tell a story when the same text prints figures in digits:
+    only the digits then. A text without digits keeps its words ("drie leegstaande woningen")."""
+    if not any(not q.words for q in qs):
+        return list(qs)
+    return [q for q in qs if not q.words or q.unit or q.scale != 1.0 or q.value > 20]
 
 
 def noun_key(noun: str) -> str:
@@ -265,7 +275,7 @@ def _quantities(text: str, language: str) -> tuple[Quantity, ...]:
         else:
             noun = _noun(after_words, "euro" if unit in MONEY else unit)
         found.append(Quantity(value=item.value, unit=unit, noun=noun, year="", text=item.text, start=start, end=end,
-                              approx=item.approx, bound=item.bound, scale=item.scale))  # fmt: skip
+                              approx=item.approx, bound=item.bound, scale=item.scale, words=item.words))  # fmt: skip
     found.sort(key=lambda q: q.start)
     sentences = split_sentences(text)
     out = []

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from qa_bot import lang
 from qa_bot.analysis import AnswerType, QuestionAnalysis
 from qa_bot.matching import coverage, term_matches, text_keys
-from qa_bot.numbers import Quantity, is_money, period_matches, periods_in, quantities
+from qa_bot.numbers import Quantity, is_money, period_matches, periods_in, printed_figures, quantities
 from qa_bot.text import split_sentences
 from qa_bot.types import Passage
 
@@ -152,7 +152,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
     question counts, when the sentence names several years and it has none of its own,
     or when it is approximate ("ruim de helft").
     """
-    found = quantities(sentence)
+    found = printed_figures(quantities(sentence))
     content = [replace(t, weight=t.weight * 2) if t.name else t for t in analysis.terms]  # a name at a number decides
     total = max(sum(t.weight for t in content), 1e-9)
     scored: list[tuple[float, float, Quantity]] = []

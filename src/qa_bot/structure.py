@@ -31,7 +31,12 @@ def split_parts(doc: Document) -> list[Part]:
     parts = _by_headings(doc, body_start) or _by_question_mark(doc, body_start)
     if not parts:
         return [_part(doc, "rapport", body_start, len(doc.text))]
-    return link_pairs([item for part in parts for item in numbered_items(doc, part)])
+    # Numbered questions are read item by item to pair them with their answers, but stay one
+    # part: the member's question is retrieved and cited whole, as before.
+    questions = {n: p.text for part in parts if part.label == "vraag" for p in numbered_items(doc, part)
+                 for n in p.numbers}  # fmt: skip
+    items = [item for part in parts for item in (numbered_items(doc, part) if part.label != "vraag" else [part])]
+    return link_pairs(items, questions)
 
 
 def numbered_items(doc: Document, part: Part) -> list[Part]:
@@ -61,11 +66,12 @@ def numbered_items(doc: Document, part: Part) -> list[Part]:
     return [p for p in items if p.text]
 
 
-def link_pairs(parts: list[Part]) -> list[Part]:
+def link_pairs(parts: list[Part], items: dict[int, str] | None = None) -> list[Part]:
     """Each numbered answer carries the text of the question(s) with its number as context
     ("Antwoord 2 en 3" ← "Vraag 2 en 3"; "3 Los van …" ← "3 Bent u …"): for matching and
-    retrieval, never quoted. Only the first 600 characters of the questions are kept."""
-    questions: dict[int, list[str]] = {}
+    retrieval, never quoted. ``items`` are numbered questions read inside a question part.
+    Only the first 600 characters of the questions are kept."""
+    questions: dict[int, list[str]] = {n: [text] for n, text in (items or {}).items()}
     for part in parts:
         if part.label == "vraag":
             for n in part.numbers:
