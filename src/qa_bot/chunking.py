@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 from collections.abc import Callable, Iterable
 
 from qa_bot.tables import row_line_offsets, row_text
@@ -45,18 +46,23 @@ def chunk_document(
             chunks += _table_chunks(doc, part.label, table)
             cursor = max(cursor, table.end)
         chunks += _text_chunks(doc, part.label, cursor, part_end, max_tokens, overlap_sentences, count_tokens)
-        if part.context and len(chunks) > first and chunks[first].kind == "text":
+        if part.context:
             # The question's words go with the chunk that opens the answer ("Dat aantal bedroeg
-            # 260."), not with every chunk of it: the rest must be found on its own words.
-            c = chunks[first]
-            chunks[first] = _chunk(doc, part.label, c.start, c.end, c.text, context=part.context)
+            # 260.") and with the answer's tables, not with every chunk of it: the rest must be
+            # found on its own words.
+            for i in range(first, len(chunks)):
+                c = chunks[i]
+                if i == first and c.kind == "text":  # embedded with its question: a vector of its own
+                    chunks[i] = replace(c, context=part.context, chunk_id=chunk_id(
+                        doc.doc_id, f"{part.label}/{c.kind}", c.start, c.text + "\x00" + part.context))
+                elif c.kind == "table":  # a table is embedded as printed; its rows keep their parent
+                    chunks[i] = replace(c, context=part.context)
     return chunks
 
 
 def _chunk(doc: Document, part: str, start: int, end: int, text: str, **extra: object) -> Chunk:
-    context = str(extra.get("context", ""))
     return Chunk(
-        chunk_id=chunk_id(doc.doc_id, f"{part}/{extra.get('kind', 'text')}", start, text + "\x00" + context),
+        chunk_id=chunk_id(doc.doc_id, f"{part}/{extra.get('kind', 'text')}", start, text),
         doc_id=doc.doc_id,
         part=part,
         text=text,

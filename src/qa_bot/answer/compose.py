@@ -26,7 +26,7 @@ from qa_bot.analysis import AnswerType, QuestionAnalysis
 from qa_bot.answer.scorer import FittedScorer, features, fitted
 from qa_bot.figures import operands_for, qualifiers, refers_back, unsupported_numbers
 from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
-from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in, quantities
+from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in, printed_figures, quantities
 from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
 from qa_bot.spans import _REJECTED, SpanCandidate, _context_before, candidates, explanation_span
 from qa_bot.tablequery import (
@@ -509,7 +509,7 @@ class Composer:
                     continue
                 if not any(period_matches(p, periods_in(cand.text)) for p in analysis.years):
                     continue
-                counts = [q for q in quantities(cand.text) if q.unit == "" and q.value < (total.value or 0.0)
+                counts = [q for q in printed_figures(quantities(cand.text)) if q.unit == "" and q.value < (total.value or 0.0)
                           and not _REJECTED.search(cand.text[max(0, q.start - 25) : q.start])]  # fmt: skip
                 if len(counts) != 1:
                     continue  # one number in the sentence, or it is unclear which is the part
