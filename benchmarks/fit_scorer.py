@@ -57,7 +57,7 @@ def collect(set_name: str, questions_path: Path, corpus: Path, index: Path) -> l
     from qa_bot.evaluate import load_questions, score_question
     from qa_bot.figures import unsupported_numbers
     from qa_bot.qa import COMPOSE_PASSAGES, QaBot
-    from qa_bot.types import Filters
+    from qa_bot.retrieve import Filters
 
     bot = QaBot(load_settings().replace(corpus_dir=corpus, index_dir=index))
     bot.index()

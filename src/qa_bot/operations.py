@@ -36,6 +36,7 @@ class Unit(StrEnum):
     PERCENT = "%"
     PP = "pp"
     EURO = "euro"
+    GULDEN = "gulden"  # amounts in older documents
     PER_YEAR = "%/jaar"
     TIMES = "×"
 
@@ -176,12 +177,14 @@ def fmt_value(value: float, unit: str, language: str) -> str:
     else:
         decimals = 2 if abs(value) < 10 and round(value, 2) != round(value, 1) else 1
         number = format_number(round(value, decimals), language, decimals)
+    if unit == Unit.GULDEN:
+        return f"ƒ {number}"
     return f"€ {number}" if unit == Unit.EURO else number
 
 
 def operand_text(op: Operand, language: str) -> str:
     """An operand as printed in its source when that is a plain number, else formatted."""
-    if op.unit in (Unit.PERCENT, Unit.EURO) or not op.text:
+    if op.unit in (Unit.PERCENT, Unit.EURO, Unit.GULDEN) or not op.text:
         return fmt_value(op.value, op.unit, language)
     return format_count(op.value, language) if float(op.value).is_integer() else op.text
 
@@ -281,4 +284,4 @@ def figure_label(name: str, operands: Sequence[Operand]) -> str:
 
 
 def _axis_unit(unit: str, language: str) -> str:
-    return {"%": "%", "euro": "€", "pp": lang.get(language).LABELS["pp"]}.get(unit, "")
+    return {"%": "%", "euro": "€", "gulden": "ƒ", "pp": lang.get(language).LABELS["pp"]}.get(unit, "")

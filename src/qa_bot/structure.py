@@ -21,12 +21,11 @@ from qa_bot.types import Document, Part
 
 _HEADING = re.compile(r"^[ \t]*(?P<label>vragen|vraag|antwoorden|antwoord|questions|question|answers|answer)\b[^\n]{0,80}$",
                       re.IGNORECASE | re.MULTILINE)  # fmt: skip
-REPORT_TYPES = ("rapport", "report", "verslag", "scoreboard")
 
 
 def split_parts(doc: Document) -> list[Part]:
     body_start = _body_start(doc)
-    if any(t in doc.doc_type.lower() for t in REPORT_TYPES):
+    if any(t in doc.doc_type.lower() for t in lang.union("REPORT_DOC_TYPES")):
         return [_part(doc, "rapport", body_start, len(doc.text))]
     parts = _by_headings(doc, body_start) or _by_question_mark(doc, body_start)
     if not parts:

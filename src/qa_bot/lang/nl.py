@@ -156,6 +156,7 @@ OPERATION_CUES = {
     "ratio": [r"\bverhouding\b", r"hoeveel keer"],
     "difference": [r"\bprocentpunt", r"\bhoeveel punt\b", r"\bverschil\b", r"\bverschilt\b",
                    r"hoeveel (?:\w+ ){0,3}(?:meer|minder)\b", r"\b(?:hoger|lager|meer|minder) dan\b",
+                   r"\bhoeveel (?:\w+ ){0,2}(?:hoger|lager|groter|kleiner|duurder|goedkoper)\b.*\bdan\b",
                    r"\bmet hoeveel\b(?!.*\bprocent).*\b(?:toe|af|gestegen|gedaald|steeg|daalde|groeide|vooruit)\b",
                    r"\bin absolute aantallen\b"],
     "complement_share": [r"(?:aandeel|percentage|procent)\b.*\b(?:niet|geen|zonder|onbeantwoord|afgewezen)\b"],
@@ -303,11 +304,14 @@ LABELS = {
 }  # fmt: skip
 
 # ---------------------------------------------------------------- reading real documents
+# Document types that are read as one report part: no member's question with a minister's
+# answer (a debate's questions are rhetorical; a budget asks nothing).
+REPORT_DOC_TYPES = frozenset("rapport verslag scorebord handelingen begroting jaarverslag monitor nota".split())
 # Currency marks before an amount: the guilder's "f", "ƒ", "fl.", "hfl." and the euro's.
 CURRENCY_PREFIXES = {"f": "gulden", "ƒ": "gulden", "fl": "gulden", "hfl": "gulden", "f.": "gulden",
                      "€": "euro", "eur": "euro", "euro": "euro"}  # fmt: skip
 # Currency words after an amount ("45 miljoen gulden", "12 euro").
-CURRENCY_WORDS = {"gulden": "gulden", "guldens": "gulden", "gld": "gulden", "euro": "euro", "eur": "euro", "€": "euro"}
+CURRENCY_WORDS = {"gulden": "gulden", "guldens": "gulden", "gld": "gulden", "euro": "euro", "eur": "euro"}
 # Units a number is printed in that are no currency: percentage points.
 POINT_WORDS = frozenset("procentpunt procentpunten pp %-punt".split())
 # Scale words after a number, abbreviated or not; "min." is how OCR reads "mln." after an amount.

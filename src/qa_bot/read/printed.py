@@ -73,7 +73,7 @@ def _patterns(language: str = "nl") -> dict[str, re.Pattern[str]]:
             r"(?P<dash>,[-–])?"
             r"(?![\d])"
             rf"(?:\s?(?P<mult>(?:{scale})(?:\.|(?![\w])))(?!\w))?"
-            rf"(?:\s?(?P<unit>%|€|(?:{unit_words})(?![\w])))?",
+            rf"(?:\s?(?P<unit>%|€(?!\s?[-−+]?\d)|(?:{unit_words})(?![\w])))?",
             re.IGNORECASE,
         ),
         "words": re.compile(
@@ -272,7 +272,7 @@ def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
         from qa_bot.numbers import _reads_as_year, _words_after
 
         if (_reads_as_year(_cue_before(text, m.start()), _words_after(text, m.end(), 3))
-                or re.match(r"\s*[,;:).]", text[m.end() : m.end() + 2])
+                or re.match(r"\s*[,;:).]|\s*[€ƒ]\s?[-−+]?\d", text[m.end() : m.end() + 6])
                 or _YEAR_NEIGHBOUR_AFTER.match(text, m.end()) or _YEAR_NEIGHBOUR_BEFORE.search(text[max(0, m.start() - 12) : m.start()])):
             return Printed(Kind.YEAR, raw, m.start("num"), m.end("num"))
     currencies = {**lang.nl.CURRENCY_PREFIXES, **lang.en.CURRENCY_PREFIXES}
