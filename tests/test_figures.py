@@ -236,3 +236,21 @@ def test_a_chart_of_euros_names_the_unit_on_the_axis() -> None:
     chart = chart_data("line", "Groei budget, 2023–2024", ops, "nl")
     assert chart["y_label"] == "budget (€)" and [p["label"] for p in chart["series"]] == ["2023", "2024"]
     assert "€ 100" in str(chart["description"])
+
+
+def test_the_part_of_a_share_is_the_number_the_questions_qualifier_is_at() -> None:
+    # Issue 17, class 2: "Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente;
+    # 1 project valt onder …" — the share asked for Twente is 33 / 40, not the first pair 1 / 40.
+    from qa_bot.figures import own_words
+    from qa_bot.numbers import quantities
+
+    text = ("Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder "
+            "de quotesectie Steenwijk en 6 projecten komen uit Zwolle.")
+    qs = quantities(text)
+    assert "Twente" in own_words(text, qs, qs[1]) and "Twente" not in own_words(text, qs, qs[2])
+    twente = lambda t: 1.0 if "Twente" in t else 0.0  # noqa: E731
+    operands, _ = operands_for(Operation.SHARE, text, [], relevance=twente)
+    assert [(q.value, role) for q, role in operands] == [(33, "part"), (40, "whole")]
+    steenwijk = lambda t: 1.0 if "Steenwijk" in t else 0.0  # noqa: E731
+    operands, _ = operands_for(Operation.SHARE, text, [], relevance=steenwijk)
+    assert [(q.value, role) for q, role in operands] == [(1, "part"), (40, "whole")]

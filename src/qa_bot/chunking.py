@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from qa_bot.tables import row_line_offsets, row_text
 from qa_bot.text import split_sentences

@@ -12,7 +12,7 @@ the reason says what is missing.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from qa_bot import lang
@@ -155,11 +155,50 @@ def _years_fit(question_years: Sequence[str], operand_years: Sequence[str]) -> b
     return all(q in covered or q[:4] in covered for q in question_years)
 
 
+def own_words(text: str, qs: Sequence[Quantity], q: Quantity) -> str:
+    """The words that belong to a quantity: those after it up to the next number or the end
+    of its clause, and, for the first number of a clause, the clause's words before it
+    ("… zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder …": Twente is
+    33's, not 1's)."""
+    clause_start = max(text.rfind(";", 0, q.start), text.rfind(". ", 0, q.start)) + 1
+    earlier = [x.end for x in qs if clause_start <= x.end <= q.start]
+    start = q.start if earlier else clause_start
+    ends = [x.start for x in qs if x.start >= q.end] + [i for i in (text.find(";", q.end), text.find(". ", q.end)) if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
 def operands_for(operation: Operation, text: str, question_years: Sequence[str],
-                 sentences: Sequence[tuple[int, int]] = (), since: str = "") -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+                 sentences: Sequence[tuple[int, int]] = (), since: str = "",
+                 relevance: Callable[[str], float] | None = None) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
     """Operands with roles for ``operation`` from a (Dutch) source text, or [] and a reason code.
 
-    ``since`` ("gestegen sinds 2018") makes the one asked year the start of a change."""
+    ``since`` ("gestegen sinds 2018") makes the one asked year the start of a change.
+    ``relevance`` scores a text by the question's words: among the pairs that fit, the one
+    whose operands' own words (:func:`own_words`) hold most of the question wins (the part
+    of a share is the number the question's qualifier is at); without it, the first pair."""
+    found, reason = _fitting_operands(operation, text, question_years, sentences, since)
+    if not found or relevance is None or operation in (Operation.SUM, Operation.AVERAGE):
+        return (found[0] if found else []), reason
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+
+    def score(operands: list[tuple[Quantity, str]]) -> float:
+        return sum(relevance(own_words(text, qs, q)) for q, _ in operands)
+
+    return max(found, key=score), reason
+
+
+def _fitting_operands(operation: Operation, text: str, question_years: Sequence[str],
+                      sentences: Sequence[tuple[int, int]], since: str) -> tuple[list[list[tuple[Quantity, str]]], str]:
+    """Every pair (or list) of operands that fits ``operation``, in text order."""
+    out: list[list[tuple[Quantity, str]]] = []
+    operands, reason = _first_operands(operation, text, question_years, sentences, since, out)
+    return (out or ([operands] if operands else [])), reason
+
+
+def _first_operands(operation: Operation, text: str, question_years: Sequence[str],
+                    sentences: Sequence[tuple[int, int]] = (), since: str = "",
+                    collect: list[list[tuple[Quantity, str]]] | None = None) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+    """The operands of the first fitting pair (all of them into ``collect`` when given)."""
     if operation == Operation.SUM:
         qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if q.unit != "%"]
         nouns = [q.noun_key for q in qs if q.noun_key]
@@ -198,7 +237,11 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
                                                  and _years_fit(question_years[1:], [before.year, after.year])):  # fmt: skip
                 reason = "no_figures_for"
                 continue
-            return [(before, "before"), (after, "after")], ""
+            result = [(before, "before"), (after, "after")]
+            if collect is None:
+                return result, ""
+            collect.append(result)
+            continue
         if years_differ and operation != Operation.RATIO:
             reason = "years_differ"
             continue
@@ -210,13 +253,27 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
             continue
         small, large = (a, b) if a.value <= b.value else (b, a)
         if operation == Operation.RATIO:
-            return [(large, "numerator"), (small, "denominator")], ""
+            result = [(large, "numerator"), (small, "denominator")]
+            if collect is None:
+                return result, ""
+            collect.append(result)
+            continue
         if operation == Operation.DIFFERENCE:
-            return [(small, "before"), (large, "after")], ""
+            result = [(small, "before"), (large, "after")]
+            if collect is None:
+                return result, ""
+            collect.append(result)
+            continue
         if a.unit == "%" and operation != Operation.DIFFERENCE:
             reason = "share_of_percentages"
             continue
-        return [(small, "part"), (large, "whole")], ""
+        result = [(small, "part"), (large, "whole")]
+        if collect is None:
+            return result, ""
+        collect.append(result)
+        continue
+    if collect:
+        return collect[0], ""
     return [], reason
 
 

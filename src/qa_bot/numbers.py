@@ -285,7 +285,7 @@ def _quantities(text: str, language: str) -> tuple[Quantity, ...]:
         if not q.noun and not q.unit:
             q = _noun_before(text, q, sentence[0])
         out.append(q)
-    return tuple(_share_nouns(text, out))
+    return tuple(_partitive_nouns(text, _share_nouns(text, out)))
 
 
 _COORDINATED = re.compile(r"^[^.;:!?]{0,30}?(?:\btot\b|\bnaar\b|\ben\b|\bto\b|\band\b|,)[^.;:!?]{0,25}$", re.I)
@@ -303,6 +303,21 @@ def _share_nouns(text: str, qs: list[Quantity]) -> list[Quantity]:
         a, b = out[i - 1], out[i]
         if not b.noun and a.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
             out[i] = replace(b, noun=a.noun)
+    return out
+
+
+def _partitive_nouns(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'Van deze 40 projecten zijn er 33 afkomstig uit …': a number after the partitive "er"
+    counts the noun of the number before it in the sentence, whatever word follows it."""
+    out = list(qs)
+    partitive = lang.union("PARTITIVE_BEFORE")
+    for i in range(1, len(out)):
+        q, before = out[i], out[i - 1]
+        between = text[before.end : q.start]
+        words = re.findall(r"[^\W\d_]+", between)
+        if (before.noun and words and words[-1].lower() in partitive and q.unit == before.unit
+                and not re.search(r"[.;:!?]", between)):  # fmt: skip
+            out[i] = replace(q, noun=before.noun)
     return out
 
 

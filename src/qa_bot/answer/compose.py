@@ -467,7 +467,8 @@ class Composer:
                 start, end = cand.sentences[lo][0], cand.sentences[hi][1]
                 window = text[start:end]
                 local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
-                found, _ = operands_for(operation, window, analysis.years, local, analysis.since)
+                found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
+                                        relevance=partial(_relevance, analysis))  # fmt: skip
                 if not found:
                     continue
                 if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
@@ -633,6 +634,11 @@ _SUPERLATIVE_CUE = {
     "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),
     "min": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MIN"))) + r")\b", re.I),
 }
+
+
+def _relevance(analysis: QuestionAnalysis, text: str) -> float:
+    """How much of the question a piece of text holds (weighted coverage of its terms)."""
+    return coverage(analysis.terms, [(text_keys(text), 1.0)])
 
 
 def _pair_about(analysis: QuestionAnalysis, sentences: Sequence[str]) -> bool:

@@ -343,6 +343,8 @@ QA_HEADING = (r"(?P<label>vragen|vraag|antwoorden|antwoord|ad)(?:\s+op\s+(?:de\s
               r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,2})*))?")
 QUESTION_LABELS = frozenset("vraag vragen".split())
 ANSWER_LABELS = frozenset("antwoord antwoorden ad".split())
+# The partitive "er" before a number: "zijn er 33" counts what the number before it counted.
+PARTITIVE_BEFORE = frozenset({"er"})
 # Prefixes of verbs and nouns that are also function words ("aankoop", "ontraad", "heropen"):
 # a word that starts with one is a compound, not glue.
 VERB_PREFIXES = frozenset("aan af achter be bij door er ge her in mee mis na om on ont onder op over samen tegen "
