@@ -276,3 +276,28 @@ def test_an_english_answer_names_things_in_english(eval_bot: QaBot, question: st
     outside_quotes = re.sub(r'"[^"]*"', "", answer.text)
     assert "mobiliteiten" not in outside_quotes  # the quoted source stays as printed
     assert all("mobiliteiten" not in p["label"] for f in answer.figures for p in f.chart["series"])
+
+
+
+@pytest.mark.parametrize(
+    "sentence, context, ok",
+    [
+        ("In 2022 werden 1.906 uithuiszettingen uitgevoerd.", "", False),  # another count
+        ("In 2022 waren 412 kinderen betrokken bij een uithuiszetting.", "", True),
+        ("Dat aantal bedroeg 260.", "Hoeveel kinderen waren betrokken bij de uithuiszettingen?", True),  # its question
+    ],
+)
+def test_a_count_of_something_else_does_not_answer_how_many(sentence: str, context: str, ok: bool) -> None:
+    # Issue 17, class 1: "hoeveel kinderen" asked, a count of uithuiszettingen stated — what is
+    # counted is not at the number, so the number is no answer.
+    from qa_bot.analysis import analyze
+    from qa_bot.answer.compose import _counts_what_is_asked
+    from qa_bot.numbers import quantities
+    from qa_bot.spans import SpanCandidate
+    from qa_bot.types import Chunk, Passage
+
+    analysis = analyze("Hoeveel kinderen waren in 2022 betrokken bij uithuiszettingen?", "nl")
+    chunk = Chunk("c", "d.txt", "antwoord", sentence, 0, len(sentence), None, "Titel", "", "", context=context)
+    cand = SpanCandidate(Passage(chunk, 1.0), 0, len(sentence), 1.0, True, quantity=quantities(sentence)[-1],
+                         sentences=[(0, len(sentence))])
+    assert _counts_what_is_asked(analysis, cand) is ok

@@ -85,6 +85,7 @@ class Quantity:
     bound: str = ""  # "lower"/"upper" ("meer dan"), "from"/"to" (a range's ends)
     scale: float = 1.0  # value = printed number × scale
     words: bool = False  # written in words ("drie", "vijftig miljoen")
+    selection: bool = False  # after a definite article: "de tien grootste …"
 
     @property
     def noun_key(self) -> str:
@@ -94,10 +95,13 @@ class Quantity:
 def printed_figures(qs: Sequence[Quantity]) -> list[Quantity]:
     """The quantities that can be figures of a text. Small counts written in words ("twee
     indieningsrondes", "vier jaar") tell a story when the same text prints figures in digits:
-    only the digits then. A text without digits keeps its words ("drie leegstaande woningen")."""
-    if not any(not q.words for q in qs):
-        return list(qs)
-    return [q for q in qs if not q.words or q.unit or q.scale != 1.0 or q.value > 20]
+    only the digits then. A text without digits keeps its words ("drie leegstaande woningen"),
+    except a selection after a definite article ("de tien knelpuntberoepen met de meeste
+    vacatures" names a top ten, not how many there are)."""
+    small = [q for q in qs if q.words and not q.unit and q.scale == 1.0 and q.value <= 20]
+    if any(not q.words for q in qs):
+        return [q for q in qs if q not in small]
+    return [q for q in qs if q not in small or not q.selection]
 
 
 def noun_key(noun: str) -> str:
@@ -275,7 +279,8 @@ def _quantities(text: str, language: str) -> tuple[Quantity, ...]:
         else:
             noun = _noun(after_words, "euro" if unit in MONEY else unit)
         found.append(Quantity(value=item.value, unit=unit, noun=noun, year="", text=item.text, start=start, end=end,
-                              approx=item.approx, bound=item.bound, scale=item.scale, words=item.words))  # fmt: skip
+                              approx=item.approx, bound=item.bound, scale=item.scale, words=item.words,
+                              selection=_word_before(text, start) in lang.union("DEFINITE_ARTICLES")))  # fmt: skip
     found.sort(key=lambda q: q.start)
     sentences = split_sentences(text)
     out = []

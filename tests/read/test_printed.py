@@ -73,3 +73,19 @@ def test_years_in_a_header_row_and_before_punctuation_are_years() -> None:
     assert {k for k, _ in kinds("| 1981 | 1982 | 1983 |")} == {"year"}
     assert kinds("overgenomen uit de BA 2025, aangezien") == [("year", "2025")]
     assert kinds("voor 1 989 is inclusief") == [("year", "1 989")]
+
+
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        ("In de twee indieningsrondes werden 1.187 aanvragen ingediend, waarvan 402 gehonoreerd.", [1187.0, 402.0]),
+        ("Op 31 december stonden 41.287 kandidaten vier jaar of langer ingeschreven.", [41287.0]),
+        ("In totaal zijn drie leegstaande woningen verkocht.", [3.0]),
+        ("Tabel 2 geeft de tien knelpuntberoepen met de meeste vacatures.", []),
+        ("Er werd vijftig miljoen gulden uitgetrokken voor twee projecten en 12 studies.", [50e6, 12.0]),
+    ],
+)
+def test_small_counts_in_words_are_no_figures_beside_digits_or_after_an_article(text: str, figures: list[float]) -> None:
+    from qa_bot.numbers import printed_figures
+
+    assert [q.value for q in printed_figures(quantities(text))] == figures

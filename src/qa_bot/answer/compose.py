@@ -414,6 +414,8 @@ class Composer:
                     continue
                 if stated and analysis.operation == Operation.AVERAGE and not _AVERAGE_CUE.search(cand.text):
                     continue  # "gemiddeld …?" is not answered by a total
+                if not _counts_what_is_asked(analysis, cand):
+                    continue  # "hoeveel kinderen": 1.906 uithuiszettingen is another count
                 fit = cand.quantity_score
                 local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if _carries(cand) else frozenset())
                 wider = text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
@@ -634,6 +636,16 @@ _SUPERLATIVE_CUE = {
     "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),
     "min": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MIN"))) + r")\b", re.I),
 }
+
+
+def _counts_what_is_asked(analysis: QuestionAnalysis, cand: SpanCandidate) -> bool:
+    """A stated count answers "hoeveel X" only when X is named at it: in its sentence, the
+    sentence it continues, or the question it answers (a numbered answer's context)."""
+    counted, q = analysis.counted, cand.quantity
+    if counted is None or q is None or q.unit or analysis.answer_type != AnswerType.COUNT:
+        return True
+    context = text_keys(" ".join((cand.text, _previous_sentence(cand), cand.passage.chunk.context)))
+    return term_matches(counted.keys, context) or (bool(q.noun) and term_matches(counted.keys, text_keys(q.noun)))
 
 
 def _relevance(analysis: QuestionAnalysis, text: str) -> float:

@@ -343,6 +343,8 @@ QA_HEADING = (r"(?P<label>vragen|vraag|antwoorden|antwoord|ad)(?:\s+op\s+(?:de\s
               r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,2})*))?")
 QUESTION_LABELS = frozenset("vraag vragen".split())
 ANSWER_LABELS = frozenset("antwoord antwoorden ad".split())
+# Definite articles and demonstratives: "de tien knelpuntberoepen" selects, it does not count.
+DEFINITE_ARTICLES = frozenset("de het deze die dit dat".split())
 # The partitive "er" before a number: "zijn er 33" counts what the number before it counted.
 PARTITIVE_BEFORE = frozenset({"er"})
 # Prefixes of verbs and nouns that are also function words ("aankoop", "ontraad", "heropen"):
