@@ -25,7 +25,9 @@ GRANTS = "Hoeveel leerlingen kregen in 2023 een stagebeurs?"
 def bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
     base = tmp_path_factory.mktemp("answer")
     shutil.copytree(CORPUS, base / "corpus")
-    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index"), FakeEmbedder())
+    # The candidates and their rendering are tested here, on the composer's own prior: the
+    # fitted scorer (tests/answer/test_scorer.py) was fitted on other documents and a fake embedder.
+    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
     bot.index()
     return bot
 
@@ -253,7 +255,9 @@ def test_no_answer_path_can_emit_an_uncited_number(bot: QaBot, monkeypatch: pyte
 def eval_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
     base = tmp_path_factory.mktemp("eval-answer")
     shutil.copytree(EVAL_CORPUS, base / "corpus")
-    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index"), FakeEmbedder())
+    # The candidates and their rendering are tested here, on the composer's own prior: the
+    # fitted scorer (tests/answer/test_scorer.py) was fitted on other documents and a fake embedder.
+    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
     bot.index()
     return bot
 

@@ -49,6 +49,9 @@ class Settings:
     bm25_weight: float = 1.0
     dense_weight: float = 1.0
     min_confidence: float | None = None  # abstain below; None: the fitted scorer's threshold (out-of-fold risk–coverage)
+    # "prior" (the composer's prior, threshold 0.60) or "fitted" (answer/scorer_weights.json, its own threshold):
+    # see benchmarks/RESULTS.md for why the fitted scorer is not yet the default
+    scorer: str = "prior"
     max_question_chars: int = 2000
     chroma_url: str = ""  # http://host:port switches to a Chroma server
     allowed_origins: tuple[str, ...] = ()
@@ -122,6 +125,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         bm25_weight=_float(env, "QA_BOT_BM25_WEIGHT", 1.0),
         dense_weight=_float(env, "QA_BOT_DENSE_WEIGHT", 1.0),
         min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.60) if env.get("QA_BOT_MIN_CONFIDENCE") else None,
+        scorer=env.get("QA_BOT_SCORER", "prior"),
         max_question_chars=_int(env, "QA_BOT_MAX_QUESTION_CHARS", 2000),
         chroma_url=env.get("QA_BOT_CHROMA_URL", ""),
         allowed_origins=origins,
@@ -144,6 +148,8 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
     )
     if not 16 <= settings.chunk_tokens <= 512:
         raise ConfigError("QA_BOT_CHUNK_TOKENS moet tussen 16 en 512 liggen (het model ziet 512).")
+    if settings.scorer not in ("fitted", "prior"):
+        raise ConfigError(f"QA_BOT_SCORER={settings.scorer!r}: kies fitted of prior.")
     if settings.fusion not in ("rrf", "minmax"):
         raise ConfigError(f"QA_BOT_FUSION={settings.fusion!r}: kies rrf of minmax.")
     if settings.threads < 0:

@@ -150,7 +150,8 @@ class QaBot:
         passages = retriever.retrieve(search, max(k, COMPOSE_PASSAGES), filters, analysis.language,
                                       boost=self._boost(analysis))  # fmt: skip
         retrieved = time.perf_counter()
-        composer = Composer(self.settings.min_confidence, self._doc_keys, self.reader.doc_meta)
+        composer = Composer(self.settings.min_confidence, self._doc_keys, self.reader.doc_meta,
+                            scorer=self.settings.scorer == "fitted")  # fmt: skip
         answer = composer.compose(analysis, passages)
         if answer.abstained and filters.active:
             answer = self._filtered(answer, filters)

@@ -124,6 +124,7 @@ class Choice:
     values: tuple[float, ...] = ()  # the numbers this answer would assert
     features: dict[str, float] = field(default_factory=dict)
     prior: float = 0.0  # the hand-set prior, kept beside the fitted probability
+    rendered: Answer | None = None  # the answer it would give, once rendered for the scorer
 
     def __post_init__(self) -> None:
         if isinstance(self.confidence, Score):
@@ -184,6 +185,11 @@ class Composer:
                 choice.confidence = choice.prior = choice.prior * 0.4  # a figure a source itself corrects
                 choice.features["corrected"] = 1.0
         if isinstance(self.scorer, FittedScorer):
+            contexts = {p.chunk.chunk_id: p.chunk.context for p in passages}
+            for c in choices:
+                if not c.not_kept:
+                    c.rendered = c.render()
+                    c.features["paired"] = float(any(contexts.get(x.chunk_id) for x in c.rendered.citations))
             vectors = [features(c, choices, analysis) for c in choices]
             for choice, x in zip(choices, vectors, strict=True):
                 if not choice.not_kept:
@@ -220,7 +226,7 @@ class Composer:
             score = float(real.confidence) if real else 0.0
             return abstain(question, language, Reason.LOW_CONFIDENCE, "", passages, score)
         best = real
-        answer = best.render()
+        answer = best.rendered or best.render()
         answer.passages = passages
         answer.confidence = round(float(best.confidence), 4)
         if unsupported_numbers(answer.text, answer.citations, answer.figures, language, question):
@@ -433,7 +439,7 @@ class Composer:
                 if stated:
                     score *= 0.97  # a stated value competes with a computed figure on equal terms, just below it
                 out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=True), "sentence",
-                                  values=(cand.quantity.value,)))
+                                  values=(cand.quantity.value,), features={"approx": float(cand.quantity.approx)}))
             else:
                 fit = 1.0
                 if analysis.answer_type in (AnswerType.DATE, AnswerType.YEAR):

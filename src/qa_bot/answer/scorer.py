@@ -27,6 +27,8 @@ FEATURES = (
     "coverage", "names", "type_ok", "rank_inv", "exact", "fit", "source", "adjust", "log_prior",
     *(f"kind:{k}" for k in KINDS),
     "operation", "numeric", "english", "top", "margin", "alternatives", "same_value_votes", "corrected",
+    "part:vraag", "part:rapport", "paired", "quote_coverage", "log_quote_chars", "citations", "share_extreme",
+    "negative_figure", "approx", "prior", "prior_squared", "prior_numeric",
 )  # fmt: skip
 
 
@@ -57,6 +59,38 @@ def features(choice: Choice, choices: Sequence[Choice], analysis: QuestionAnalys
         math.log(1 + len(real)),
         math.log(1 + votes),
         float(f.get("corrected", 0.0)),
+        *_answer_features(choice, analysis),
+        choice.prior,
+        choice.prior**2,
+        choice.prior * (1.0 if analysis.answer_type.numeric else 0.0),
+    ]
+
+
+def _answer_features(choice: Choice, analysis: QuestionAnalysis) -> list[float]:
+    """What the candidate's own answer shows: the part it quotes, whether that passage answers
+    a numbered question, how much of the question the quote holds, and whether a computed
+    share is degenerate (0 % or 100 %: a part that is its own whole)."""
+    from qa_bot.matching import coverage, text_keys
+
+    answer = choice.rendered
+    if answer is None or not answer.citations:
+        return [0.0] * 9
+    first = answer.citations[0]
+    quote = " ".join(c.quote for c in answer.citations)
+    figure = answer.figures[0] if answer.figures else None
+    extreme = bool(figure and figure.unit == "%" and figure.operation in ("share", "complement_share")
+                   and (figure.value >= 99.95 or figure.value < 0.05))  # fmt: skip
+    paired = bool(choice.features.get("paired", 0.0))
+    return [
+        1.0 if first.part == "vraag" else 0.0,
+        1.0 if first.part == "rapport" else 0.0,
+        1.0 if paired else 0.0,
+        coverage(analysis.terms, [(text_keys(quote), 1.0)]),
+        math.log(1 + len(quote)),
+        float(len(answer.citations)),
+        1.0 if extreme else 0.0,
+        1.0 if figure is not None and figure.value < 0 else 0.0,
+        float(choice.features.get("approx", 0.0)),
     ]
 
 

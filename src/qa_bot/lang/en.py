@@ -209,6 +209,7 @@ LABELS = {
 # ---------------------------------------------------------------- reading real documents
 REPORT_DOC_TYPES = frozenset("report scoreboard proceedings budget".split())
 DEFINITE_ARTICLES = frozenset("the these those this that".split())
+PARTITIVE_BEFORE: frozenset[str] = frozenset()  # English has no partitive "er"
 CURRENCY_PREFIXES = {"€": "euro", "eur": "euro"}
 CURRENCY_WORDS = {"euro": "euro", "euros": "euro", "eur": "euro", "guilders": "gulden"}
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
