@@ -254,3 +254,14 @@ def test_the_part_of_a_share_is_the_number_the_questions_qualifier_is_at() -> No
     steenwijk = lambda t: 1.0 if "Steenwijk" in t else 0.0  # noqa: E731
     operands, _ = operands_for(Operation.SHARE, text, [], relevance=steenwijk)
     assert [(q.value, role) for q, role in operands] == [(1, "part"), (40, "whole")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["De Regering stelt f 2 min. ter beschikking voor de FAO en f 2 min. voor Unicef.",
+     "1. Het aantal vergunningen bedroeg 5 in Zwolle op een totaal van 79.805 vergunningen."],
+)
+def test_a_number_by_itself_or_a_vanishing_part_is_no_share(text: str) -> None:
+    # Issue 17, class 2: "2.000.000 / 2.000.000 = 100,0%" and "5 / 79.805 = 0,0%" were answered.
+    operands, reason = operands_for(Operation.SHARE, text, [])
+    assert operands == [] and reason == "no_two_numbers"

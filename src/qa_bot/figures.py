@@ -252,6 +252,10 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
             reason = "no_figures_for"
             continue
         small, large = (a, b) if a.value <= b.value else (b, a)
+        if operation in (Operation.SHARE, Operation.RATIO, Operation.COMPLEMENT_SHARE) and (
+                same_value(small.value, large.value) or small.value <= 0 or small.value / large.value < 0.001):  # fmt: skip
+            reason = "no_two_numbers"  # a number by itself, or a part a thousand times smaller, is no share
+            continue
         if operation == Operation.RATIO:
             result = [(large, "numerator"), (small, "denominator")]
             if collect is None:

@@ -451,6 +451,8 @@ class Composer:
                         fit = 1.0 if periods_in(cand.text) else 0.4
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
+                if _CAUSE_QUESTION.search(analysis.question) and not _CAUSE_CUE.search(cand.text):
+                    fit *= 0.85  # "waarom …?": a sentence that gives no cause explains less
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=False), "sentence"))
         return out
@@ -637,6 +639,8 @@ class Composer:
 
 _AVERAGE_CUE = re.compile(r"\b(?:gemiddeld\w*|per|average|on average)\b", re.I)
 _SINCE_DATE = re.compile(r"\b(sinds|vanaf|sedert|op|since|from|as of)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}\b", re.I)
+_CAUSE_QUESTION = re.compile("|".join(f"(?:{m.CAUSE_QUESTION})" for m in lang.LANGUAGES.values()), re.I)
+_CAUSE_CUE = re.compile("|".join(f"(?:{m.CAUSE_CUES})" for m in lang.LANGUAGES.values()), re.I)
 _TOTAL_CUE = re.compile(r"\b(?:in totaal|totaal|samen|in total|total|altogether|combined|alle)\b", re.I)
 _SUPERLATIVE_CUE = {
     "max": re.compile(r"\b(?:" + "|".join(sorted(lang.union("SUPERLATIVE_MAX"))) + r"|meest\w*|most)\b", re.I),

@@ -207,6 +207,8 @@ LABELS = {
 }  # fmt: skip
 
 # ---------------------------------------------------------------- reading real documents
+CAUSE_QUESTION = r"^\s*why\b|\bfor what reason\b|\bwhat is the reason\b|\bhow come\b"
+CAUSE_CUES = r"\b(?:because|due to|owing to|since|as a result|therefore|reason|reasons|thanks to|so that)\b"
 REPORT_DOC_TYPES = frozenset("report scoreboard proceedings budget".split())
 DEFINITE_ARTICLES = frozenset("the these those this that".split())
 PARTITIVE_BEFORE: frozenset[str] = frozenset()  # English has no partitive "er"
