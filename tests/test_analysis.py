@@ -135,3 +135,15 @@ def test_a_follow_up_keeps_the_need_and_changes_the_year_or_place() -> None:
     assert place is not None and place.years == ("2023",)
     assert "Antwerpen" in [t.text for t in place.terms] and "Limburg" not in [t.text for t in place.terms]
     assert resolve_follow_up(run("En dan?"), previous) is None
+
+
+@pytest.mark.parametrize(
+    "question, operation",
+    [
+        # Issue 17, class 3: computations asked without the word "verschil"
+        ("Hoe hoog is de voor 1989 begrote winst zonder de precariorechten?", Operation.COMPLEMENT),
+        ("Hoeveel hoger was de ESF-claim van Noord-Brabant dan die van Overijssel?", Operation.DIFFERENCE),
+    ],
+)
+def test_computations_asked_in_other_words(question: str, operation: Operation) -> None:
+    assert analyze(question, "nl").operation == operation

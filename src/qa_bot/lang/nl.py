@@ -160,7 +160,8 @@ OPERATION_CUES = {
                    r"\bmet hoeveel\b(?!.*\bprocent).*\b(?:toe|af|gestegen|gedaald|steeg|daalde|groeide|vooruit)\b",
                    r"\bin absolute aantallen\b"],
     "complement_share": [r"(?:aandeel|percentage|procent)\b.*\b(?:niet|geen|zonder|onbeantwoord|afgewezen)\b"],
-    "complement": [r"\bhoeveel\b.*\b(?:niet toegekend|niet gefinancierd|niet goedgekeurd|geen beurs|zonder beurs|"
+    "complement": [r"\b(?:hoe (?:hoog|groot)|hoeveel)\b.*\b(?:zonder|exclusief|excl\.|na aftrek van)\b",
+                   r"\bhoeveel\b.*\b(?:niet toegekend|niet gefinancierd|niet goedgekeurd|geen beurs|zonder beurs|"
                    r"uit de boot|niet gehonoreerd|niet)\b(?!.*\bin totaal\b)"],
     "share": [r"\baandeel\b", r"welk (?:deel|percentage)", r"hoeveel procent van", r"wat is het percentage",
               r"welk percentage"],
