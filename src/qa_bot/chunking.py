@@ -88,7 +88,9 @@ def _text_chunks(doc: Document, part: str, start: int, end: int, max_tokens: int
     chunks = []
     for a, b in pack(spans, [count_tokens(segment[s:e]) for s, e in spans], max_tokens, overlap, paragraphs):
         begin, finish = start + a, start + b
-        chunks.append(_chunk(doc, part, begin, finish, doc.text[begin:finish]))
+        text = doc.text[begin:finish]
+        # the sentences are read once, here: answering reads them from the chunk
+        chunks.append(_chunk(doc, part, begin, finish, text, sentences=split_sentences(text)))
     return chunks
 
 

@@ -39,7 +39,7 @@ from qa_bot.vectors import chroma_client, collect_garbage, open_collection, stor
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 4  # 2: tables (table and row chunks), lemmatised BM25 with document metadata; 3: paragraph-aware chunks; 4: repaired text (glue, hyphens, footnote marks), numbered Q/A pairs with their question as context
+SCHEMA_VERSION = 5  # 2: tables (table and row chunks), lemmatised BM25 with document metadata; 3: paragraph-aware chunks; 4: repaired text (glue, hyphens, footnote marks), numbered Q/A pairs with their question as context; 5: sentence spans stored with each chunk
 
 
 @dataclass

@@ -15,6 +15,7 @@ from qa_bot.analysis import Term
 from qa_bot.text import keys
 
 
+@functools.lru_cache(maxsize=200_000)
 def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
     """Exact key, a compound that contains it, or an inflected form of it."""
     if forms & text_keys:
@@ -28,6 +29,7 @@ def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=200_000)  # pure; a document's keys are weighed against the same terms again and again
 def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
     """How well a term's forms match a text's keys:
 

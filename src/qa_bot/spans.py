@@ -93,7 +93,7 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
         chunk = passage.chunk
         if chunk.kind != "text":
             continue
-        spans = list(split_sentences(chunk.text))
+        spans = list(chunk.sentences or split_sentences(chunk.text))
         passage_periods = periods_in(chunk.text)
         passage_ok = all(period_matches(p, passage_periods) for p in analysis.years)
         for i, (start, end) in enumerate(spans):

@@ -147,6 +147,7 @@ class Chunk:
     parent: str = ""  # a row's table chunk
     row: int = -1  # a row's index in its table
     context: str = ""  # the question a numbered answer answers: matched and embedded, never quoted
+    sentences: tuple[tuple[int, int], ...] = ()  # sentence spans in ``text``, read at index time
 
     def to_dict(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -156,7 +157,8 @@ class Chunk:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Chunk:
         table = data.get("table")
-        return cls(**{**data, "table": Table.from_dict(table) if table else None})
+        sentences = tuple(tuple(span) for span in data.get("sentences", ()))
+        return cls(**{**data, "table": Table.from_dict(table) if table else None, "sentences": sentences})
 
 
 @dataclass(frozen=True)
