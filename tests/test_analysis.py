@@ -147,3 +147,14 @@ def test_a_follow_up_keeps_the_need_and_changes_the_year_or_place() -> None:
 )
 def test_computations_asked_in_other_words(question: str, operation: Operation) -> None:
     assert analyze(question, "nl").operation == operation
+
+
+def test_letters_and_common_english_words_are_no_names_the_documents_must_print() -> None:
+    # Issue 17, class 6: "North Brabant" is "Noord-Brabant" in a Dutch source; "C 1" is a category.
+    knows = lambda forms: bool(forms & {"brabant", "kandidat", "1962"})  # noqa: E731
+    english = analyze("What is the average claim per person for the North Brabant projects?", "en", None, knows)
+    assert "North" not in english.unknown_names
+    letters = analyze("How many C 1 candidates passed the exam in 1962?", "en", None, knows)
+    assert "C" not in letters.unknown_names
+    dutch = analyze("Hoeveel projecten kwamen uit Zwolle?", "nl", None, knows)
+    assert dutch.unknown_names == ("Zwolle",)

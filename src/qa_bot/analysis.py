@@ -486,10 +486,21 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,
                         qualifier=position < len(pieces) - 1, place=is_place, specific=specific,
                         head=pieces[-1][0] if position < len(pieces) - 1 else "")  # fmt: skip
-            if is_name and knows is not None and not knows(term.keys):
+            if is_name and knows is not None and not knows(term.keys) and _must_be_printed(piece, language):
                 unknown.append(piece)
             terms.append(term)
     return _joined_compounds(terms, language), unknown
+
+
+def _must_be_printed(name: str, language: str) -> bool:
+    """A name the documents must print for the question to be answerable: not a lone letter
+    ("C 1-kandidaten"), and in an English question not a common English word ("North
+    Brabant" is "Noord-Brabant" in a Dutch source: Zipf frequency ≥ 4 in English)."""
+    from qa_bot.read.normalise import frequency
+
+    if len(name) < 2:
+        return False
+    return not (language == "en" and frequency(name.lower(), "en") >= 4.0)
 
 
 def _joined_compounds(terms: list[Term], language: str) -> list[Term]:
