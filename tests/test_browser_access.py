@@ -72,7 +72,7 @@ def _log_in(page, url: str, password: str) -> None:  # type: ignore[no-untyped-d
     page.locator("input[type=password]").wait_for(timeout=20_000)
     page.locator("input[type=text], input:not([type])").first.fill(USER)
     page.locator("input[type=password]").fill(password)
-    page.locator("button").filter(has_text="Login").or_(page.locator("button[type=submit]")).first.click()
+    page.get_by_role("button", name="Inloggen").click()  # the login page is Dutch
 
 
 def test_the_login_page_loads_and_the_login_opens_the_chat(context, url: str) -> None:  # type: ignore[no-untyped-def]

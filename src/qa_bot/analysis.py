@@ -494,8 +494,9 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
 
 def _must_be_printed(name: str, language: str) -> bool:
     """A name the documents must print for the question to be answerable: not a lone letter
-    ("C 1-kandidaten"), and in an English question not a common English word ("North
-    Brabant" is "Noord-Brabant" in a Dutch source: Zipf frequency ≥ 4 in English)."""
+    ("B.V.", "hoofdstuk VII B": the index keeps no one-letter keys, so it cannot be looked
+    up), and in an English question not a common English word ("North Brabant" is
+    "Noord-Brabant" in a Dutch source: Zipf frequency ≥ 4 in English)."""
     from qa_bot.read.normalise import frequency
 
     if len(name) < 2:

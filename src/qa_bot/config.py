@@ -68,7 +68,7 @@ class Settings:
     login_max_failures: int = 10  # failed logins within login_lockout_s before a 429 lock-out
     login_lockout_s: int = 900
     ask_per_minute: int = 60  # POST /api/ask per client; 0 = no limit
-    chat_per_minute: int = 60  # chat events (Gradio queue/join: questions, likes) per client; 0 = no limit
+    chat_per_minute: int = 240  # chat events (Gradio queue/join) per client; a question is 2–4 events; 0 = no limit
     queue_max: int = 64  # chat requests waiting at most; more get "queue full"
     body_timeout_s: float = 10.0  # a request body must arrive within this time (408 otherwise)
     keep_alive_s: int = 5  # idle keep-alive connections are closed after this
@@ -141,7 +141,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         login_max_failures=_int(env, "QA_BOT_LOGIN_MAX_FAILURES", 10),
         login_lockout_s=_int(env, "QA_BOT_LOGIN_LOCKOUT_S", 900),
         ask_per_minute=_int(env, "QA_BOT_ASK_PER_MINUTE", 60),
-        chat_per_minute=_int(env, "QA_BOT_CHAT_PER_MINUTE", 60),
+        chat_per_minute=_int(env, "QA_BOT_CHAT_PER_MINUTE", 240),
         queue_max=_int(env, "QA_BOT_QUEUE_MAX", 64),
         body_timeout_s=_float(env, "QA_BOT_BODY_TIMEOUT_S", 10.0),
         keep_alive_s=_int(env, "QA_BOT_KEEP_ALIVE_S", 5),
