@@ -83,6 +83,8 @@ def test_the_login_page_loads_and_the_login_opens_the_chat(context, url: str) ->
     page.locator("#qa-question textarea").fill("Hoeveel cursisten ontvingen in 2024 een beurs?")
     page.locator("#qa-ask").click()
     page.locator("#qa-chat .message-row").nth(1).wait_for(timeout=30_000)
+    # the question shows at once with a busy message; the answer replaces it
+    page.wait_for_function("!document.querySelector('#qa-chat').innerText.includes('Bezig')", timeout=60_000)
     assert "410" in page.locator("#qa-chat").inner_text()
     assert not [f for f in failed if "/config" not in f], failed  # /config is 401 until the login, by design
 
