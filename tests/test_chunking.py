@@ -76,3 +76,14 @@ def test_only_the_chunk_that_opens_a_numbered_answer_carries_its_question() -> N
     assert len(chunks) > 1
     assert "taxi's rijden" in chunks[0].context and "260" in chunks[0].text
     assert all(c.context == "" for c in chunks[1:])
+
+
+def test_a_numbered_answers_question_reaches_bm25_not_its_vector() -> None:
+    # Embedded with its question, an answer chunk became as similar to a question as the
+    # question itself and outranked the table that answers it (dev-corpus a003, a081).
+    from qa_bot.types import Chunk
+    from qa_bot.vectors import embedding_text
+
+    chunk = Chunk("c", "d.txt", "antwoord", "Dat aantal bedroeg 260.", 0, 23, None, "Taxi's", "", "",
+                  context="Hoeveel taxi's rijden er in Rotterdam?")
+    assert embedding_text(chunk) == "Taxi's. Dat aantal bedroeg 260."

@@ -61,12 +61,11 @@ def chunk_metadata(chunk: Chunk) -> dict[str, Any]:
 
 
 def embedding_text(chunk: Chunk) -> str:
-    """What the embedder sees: a text chunk with its document title and, for a numbered
-    answer, its question as context."""
-    if chunk.kind != "text":
-        return chunk.text
-    lead = ". ".join(t for t in (chunk.title, chunk.context) if t)
-    return f"{lead}. {chunk.text}" if lead else chunk.text
+    """What the embedder sees: a text chunk with its document title as context. A numbered
+    answer's question is not embedded with it: its words reach BM25 (``store.py``), where
+    they help an answer that does not repeat them, without making the answer as similar to a
+    question as the question itself (it then outranked the tables that answer)."""
+    return f"{chunk.title}. {chunk.text}" if chunk.kind == "text" and chunk.title else chunk.text
 
 
 def store_vectors(collection, embedder: Embedder, chunks: list[Chunk], progress: bool,  # type: ignore[no-untyped-def]
