@@ -265,3 +265,14 @@ def test_a_number_by_itself_or_a_vanishing_part_is_no_share(text: str) -> None:
     # Issue 17, class 2: "2.000.000 / 2.000.000 = 100,0%" and "5 / 79.805 = 0,0%" were answered.
     operands, reason = operands_for(Operation.SHARE, text, [])
     assert operands == [] and reason == "no_two_numbers"
+
+
+def test_a_share_is_decided_by_its_part_not_by_a_whole_that_shares_words_with_the_question() -> None:
+    # "… 6 projecten komen elders uit de provincie Overijssel": 6 / 33 held more of the question
+    # ("Overijsselse projecten … uit Twente") in its two numbers' words than 33 / 40 did.
+    text = ("Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder de "
+            "quotesectie Steenwijk en 6 projecten komen elders uit de provincie Overijssel.")
+    weights = {"Overijssel": 1, "projecten": 1, "komen": 1, "Twente": 2, "Corop-gebied": 2}  # names weigh double
+    relevance = lambda t: sum(w for word, w in weights.items() if word in t) / 7  # noqa: E731
+    operands, _ = operands_for(Operation.SHARE, text, [], relevance=relevance)
+    assert [(q.value, role) for q, role in operands] == [(33, "part"), (40, "whole")]

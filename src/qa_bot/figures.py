@@ -182,6 +182,9 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
     qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
 
     def score(operands: list[tuple[Quantity, str]]) -> float:
+        # a share is decided by its part: the whole is the wider number the part is counted in
+        if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE, Operation.COMPLEMENT):
+            return sum(relevance(own_words(text, qs, q)) for q, role in operands if role == "part")
         return sum(relevance(own_words(text, qs, q)) for q, _ in operands)
 
     return max(found, key=score), reason
