@@ -375,7 +375,14 @@ def _reads_as_year(before: str, after: list[str]) -> bool:
     if before in _YEAR_BEFORE or before in MONTHS or before.endswith(("(", "jaar", "jaren")) or before in (
             "oproep", "oproepen", "editie", "cohorte", "call", "year"):  # fmt: skip
         return True
-    return not (after and after[0][0].islower() and after[0].lower() not in _NOT_NOUNS)
+    if before in lang.union("APPROX_BEFORE") or before in {k.split()[-1] for k in lang.union("BOUND_BEFORE")}:
+        return False  # "bijna 2000 unieke BSN's", "meer dan 1900 scholen"
+    if not (after and after[0][0].islower() and after[0].lower() not in _NOT_NOUNS):
+        return True
+    # what a bare 1900–2100 number counts is plural ("1500 woningen", "2000 unieke BSN's");
+    # "the 2022 assessment" names a year
+    counted = after[1] if len(after) > 1 and after[0].endswith("e") else after[0]
+    return not counted.lower().endswith(tuple(lang.union("PLURAL_ENDINGS")))
 
 
 def _is_verb(word: str) -> bool:

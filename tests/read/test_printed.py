@@ -89,3 +89,54 @@ def test_small_counts_in_words_are_no_figures_beside_digits_or_after_an_article(
     from qa_bot.numbers import printed_figures
 
     assert [q.value for q in printed_figures(quantities(text))] == figures
+
+
+@pytest.mark.parametrize(
+    "text, kind, printed",
+    [
+        # dates glued or hyphenated by PDF extraction are dates, not a day count
+        ("voor energiedragers. (Ingezonden 16juni1978) 1 Realiseren", "date", "16juni1978"),
+        ("werk. (Ingezonden 8 ok-tober1979)\nWil de Staatssecretaris", "date", "8 ok-tober1979"),
+        # a footnote marker glued to a bracket or a question mark
+        ("beleidsbeslissingen (€ +1,59 mld.)1 die werden genomen", "footnote", "1"),
+        ("onder uw definitie van een goedkope woning?2\nBent u van mening", "footnote", "2"),
+        # a table's row numbers count up row by row
+        ("| 5 | Recognition | 3.0 |\n| 6 | Long-term preparation | 3.3 |", "identifier", "6"),
+        # a number alone between a running head and a capitalised line is a page number
+        ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1987-1988", "identifier", "2"),
+        # a bare 1900–2100 number before a singular noun names a year
+        ("It compares the 2022 assessment with the first", "year", "2022"),
+    ],
+)
+def test_extraction_forms_of_non_quantities(text: str, kind: str, printed: str) -> None:
+    assert (kind, printed) in kinds(text)
+    assert not [q for q in quantities(text) if q.text.strip("()") == printed]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("bijna 2000 unieke BSN’s", [(2000.0, "")]),  # a qualifier makes it a count
+        ("er zijn 1500 woningen verkocht", [(1500.0, "")]),  # what it counts is plural
+        ("| 1 | Aantal | 12 |", [(1.0, ""), (12.0, "")]),  # one row is no numbering
+        ("Aantal aanvragen:\n12\nAantal toekenningen:\n7", [(12.0, ""), (7.0, "")]),  # amounts under their label
+    ],
+)
+def test_quantities_that_look_like_those_forms_stay_quantities(text: str, expected: list[tuple[float, str]]) -> None:
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a row of figures: the second dash is a minus, not a range
+        ("MI Kasreeks Nieuwe Sluis Terneuzen -54.357 -54.357", [-54357.0, -54357.0]),
+        ("550.000 -600.000", [550000.0, 600000.0]),  # a range: the second end is larger
+        ("totaal\n-47.212", [-47212.0]),  # a line break ends a range
+        # a dash at the start of a table cell signs the amount (OCR prints it as "_")
+        ("| 21 | 12 496 000 |  | — 28 000 | 12 468 000 |", [21.0, 12496000.0, -28000.0, 12468000.0]),
+        ("|  | _ 4 000 | 240 000 |", [-4000.0, 240000.0]),
+    ],
+)
+def test_minus_signs_in_rows_of_figures(text: str, expected: list[float]) -> None:
+    assert [q.value for q in quantities(text)] == expected

@@ -217,6 +217,8 @@ CURRENCY_WORDS = {"euro": "euro", "euros": "euro", "eur": "euro", "guilders": "g
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 OCR_SCALE_WORDS: dict[str, float] = {}
 MONEY_NOUNS = frozenset("amount cost costs spending revenue budget subsidy profit".split())
+# endings of a plural noun: what a bare number counts ("1500 woningen")
+PLURAL_ENDINGS = ("s", "'s", "’s")
 APPROX_BEFORE = frozenset("about around approximately nearly almost roughly some".split())
 BOUND_BEFORE = {"more than": "lower", "less than": "upper", "at least": "lower", "at most": "upper",
                 "over": "lower", "under": "upper"}  # fmt: skip

@@ -329,6 +329,8 @@ OCR_SCALE_WORDS = {"min": 1e6}  # only near money: "f 58,3 min.", "een bedrag tu
 MONEY_NOUNS = frozenset("bedrag bedragen kosten uitgaven ontvangsten begroting subsidie subsidies winst verlies "
                         "gulden guldens euro budget steun premie heffing opbrengst".split())
 # Words before a number that make it approximate or a bound ("ruim 1,4 miljoen", "circa 600").
+# endings of a plural noun: what a bare number counts ("1500 woningen")
+PLURAL_ENDINGS = ("en", "s", "'s", "’s")
 APPROX_BEFORE = frozenset("ruim circa ca ca. ongeveer bijna zo'n nagenoeg omstreeks plusminus ±".split())
 BOUND_BEFORE = {"meer dan": "lower", "minder dan": "upper", "ten minste": "lower", "minstens": "lower",
                 "maximaal": "upper", "hoogstens": "upper", "tenminste": "lower", "minimaal": "lower"}  # fmt: skip

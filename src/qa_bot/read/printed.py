@@ -30,6 +30,7 @@ class Kind(StrEnum):
     DATE = "date"
     YEAR = "year"
     HEADING = "heading"
+    FOOTNOTE = "footnote"
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,15 @@ _POSTCODE = re.compile(r"\b\d{4}\s?[A-Z]{2}\b")
 _YEAR_NEIGHBOUR_AFTER = re.compile(r"[ \t]*[|\t][ \t]*(?:19|20)\d{2}(?!\d)")  # "| 1981 | 1982 |": a header of years
 _YEAR_NEIGHBOUR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*[|\t][ \t]*$")
 _ROMAN = re.compile(r"\s*(?:[IVXLC]{1,6})\b(?![.,]?\s*[a-z])")
+# a footnote marker glued to the end of a question or a bracket: "goedkope woning?2", "(€ 1,59 mld.)1 die"
+_FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_][?!])|(?<=[^\d\s(]\)))(\d{1,2})(?=\s|$)")
+# the first cell of a table row numbering the row: "| 6 | Long-term preparation … |"
+_ROW_NUMBER = re.compile(r"^\|[ \t]*(\d{1,3})[ \t]*\|[ \t]*[^\W\d_]", re.MULTILINE)
+# a number alone on its line between a line of words and a capitalised line: a page number
+# in a running head ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar …") or a question's
+# number on a line of its own; amounts under their label end the label with ":" or stand in a table
+_LONE_NUMBER = re.compile(r"(?:(?<=[^\W\d_]{3}\n)|(?<=[^\W\d_]{3}[^\n:\d\w]\n))[ \t]*(\d{1,3})[ \t]*(?=\n[ \t]*[A-ZÀ-Ý])")
+_CELL_MINUS = re.compile(r"(?:^|(?<=\|))[ \t]*([—–_])[ \t]?$", re.MULTILINE)
 _WORD_BEFORE = re.compile(r"([^\W\d][\w'.]*)[\s(:]*$")
 
 
@@ -151,6 +161,15 @@ def _read_numbers(text: str, language: str) -> tuple[Printed, ...]:
             continue
         if n > 1 and free(*m.span()):
             add(Printed(Kind.QUANTITY, m.group(0), *m.span(), value=round(100 / n, 4), unit="%", words=True))
+    for m in _FOOTNOTE.finditer(text):
+        if free(*m.span(1)):
+            add(Printed(Kind.FOOTNOTE, m.group(1), *m.span(1)))
+    for m in _LONE_NUMBER.finditer(text):
+        if free(*m.span(1)):
+            add(Printed(Kind.IDENTIFIER, m.group(1), *m.span(1)))
+    for a, b in _row_numbers(text):
+        if free(a, b):
+            add(Printed(Kind.IDENTIFIER, text[a:b], a, b))
     for m in _PHONE.finditer(text):
         dashed = re.fullmatch(r"0\d{1,3}\s?-\s?\d[\d ]{5,9}", m.group(0)) is not None
         if free(*m.span()) and (dashed or _cue_before(text, m.start()) in lang.union("IDENTIFIER_BEFORE")):
@@ -183,15 +202,42 @@ def _read_numbers(text: str, language: str) -> tuple[Printed, ...]:
     return tuple(_ranges(text, found))
 
 
+def _row_numbers(text: str) -> list[tuple[int, int]]:
+    """Row numbers of a table: first cells that count up by one from row to row."""
+    rows: list[tuple[int, int, tuple[int, int]]] = []
+    line, seen = 0, 0
+    for m in _ROW_NUMBER.finditer(text):
+        line, seen = line + text.count("\n", seen, m.start()), m.start()
+        rows.append((line, int(m.group(1)), m.span(1)))
+    out = []
+    for i, (line, n, at) in enumerate(rows):
+        before = i > 0 and rows[i - 1][0] == line - 1 and rows[i - 1][1] == n - 1
+        after = i + 1 < len(rows) and rows[i + 1][0] == line + 1 and rows[i + 1][1] == n + 1
+        if before or after:
+            out.append(at)
+    return out
+
+
 def quantities_only(text: str, language: str = "nl") -> list[Printed]:
     return [r for r in read_numbers(text, language) if r.kind == Kind.QUANTITY]
 
 
+def _hyphenable(word: str) -> str:
+    """A word that PDF line breaks may have hyphenated anywhere ("ok-tober")."""
+    return "-?".join(re.escape(c) for c in word)
+
+
+@lru_cache(maxsize=1)
+def _month_pattern() -> str:
+    return "|".join(_hyphenable(m) for m in sorted(lang.union("MONTHS"), key=len, reverse=True))
+
+
 def _date_spans(text: str) -> list[tuple[int, int]]:
-    months = "|".join(sorted(lang.nl.MONTHS, key=len, reverse=True))
+    months = _month_pattern()
     en_months = "january|february|march|april|may|june|july|august|september|october|november|december"
+    # "16 juni 1978", also glued or hyphenated by extraction: "16juni1978", "8 ok-tober1979"
     spans = [m.span() for m in re.finditer(
-        rf"\b\d{{1,2}}\s*(?:{months}|{en_months})\.?(?:\s+(?:19|20)\d{{2}}|\s+1\s?9\d{{2}})?(?!\w)", text, re.I)]
+        rf"\b\d{{1,2}}\s*(?:{months})\.?(?:\s*(?:19|20)\d{{2}}|\s+1\s?9\d{{2}})?(?!\w)", text, re.I)]
     spans += [m.span() for m in re.finditer(rf"\b(?:{en_months})\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}\b", text, re.I)]
     spans += [m.span() for m in re.finditer(rf"\b(?:{months}|{en_months})\s+(?:19|20)\d{{2}}\b", text, re.I)]
     spans += [m.span() for m in _DATE_NUMERIC.finditer(text)]
@@ -296,10 +342,29 @@ def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
     if not unit:
         after = _next_word(text, m.end())
         unit = words.get(after, "")
-    negative = (m.group("sign") or "").strip() in ("-", "−") and (bool(cur) or not re.search(r"\d\s*$", text[max(0, m.start() - 12) : m.start()]))
+    negative = (m.group("sign") or "").strip() in ("-", "−") and (bool(cur) or not _range_before(text, m.start(), value))
     if m.group("sign") and not negative:
         start = m.start("num")  # "550.000 -600.000": a range, not a negative number
+    cell_sign = _CELL_MINUS.search(text, max(0, m.start() - 6), m.start()) if not (cur or m.group("sign")) else None
+    if cell_sign:
+        negative, start = True, cell_sign.start(1)  # "| — 28 000 |", OCR'd "| _ 4 000 |": a minus in a table
     return _quantity(text, start, end, round(value * scale, 6), unit, scale, negative)
+
+
+def _range_before(text: str, start: int, value: float) -> bool:
+    """Whether the '-' before a number closes a range ("550.000 -600.000") rather than signs
+    it: a range starts on the same line with an unsigned, smaller number. In a row of figures
+    ("-97.511 -97.511", "12 -3") the dash is a minus."""
+    from qa_bot.numbers import parse_number
+
+    m = re.search(r"(?<![\d.,])([-−]?)[ \t]?(\d[\d.,]*)[ \t]*$", text[max(0, start - 24) : start])
+    if not m or m.group(1):
+        return False
+    try:
+        first = parse_number(m.group(2).rstrip(".,"))
+    except ValueError:
+        return False
+    return first < value
 
 
 def _quantity(text: str, start: int, end: int, value: float, unit: str, scale: float, negative: bool) -> Printed:
