@@ -49,6 +49,7 @@ def values(text: str) -> list[tuple[float, str]]:
         ("30–45 mln. euro", [(30e6, "euro"), (45e6, "euro")]),
         ("vijftig miljoen gulden voor drie leegstaande woningen", [(50e6, "gulden"), (3.0, "")]),
         ("respectievelijk 0,1 en 0,4 procentpunt hoger", [(0.1, "pp"), (0.4, "pp")]),
+        ("een daling met één procentpunt en met twee procent", [(1.0, "pp"), (2.0, "%")]),
         ("een op de vier leerlingen", [(25.0, "%")]),
         ("de pauze duurt 45 min. langer", [(45.0, "")]),
     ],
@@ -102,6 +103,7 @@ def test_small_counts_in_words_are_no_figures_beside_digits_or_after_an_article(
         ("onder uw definitie van een goedkope woning?2\nBent u van mening", "footnote", "2"),
         # a table's row numbers count up row by row
         ("| 5 | Recognition | 3.0 |\n| 6 | Long-term preparation | 3.3 |", "identifier", "6"),
+        ("| 23 | 20 975 000 |\n| 24 | 1 554 000 |  | — 26 000 |", "identifier", "24"),
         # a number alone between a running head and a capitalised line is a page number
         ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1987-1988", "identifier", "2"),
         # a bare 1900–2100 number before a singular noun names a year

@@ -105,8 +105,9 @@ _YEAR_NEIGHBOUR_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d{2}[ \t]*[|\t][ \t]*$")
 _ROMAN = re.compile(r"\s*(?:[IVXLC]{1,6})\b(?![.,]?\s*[a-z])")
 # a footnote marker glued to the end of a question or a bracket: "goedkope woning?2", "(€ 1,59 mld.)1 die"
 _FOOTNOTE = re.compile(r"(?:(?<=[^\W\d_][?!])|(?<=[^\d\s(]\)))(\d{1,2})(?=\s|$)")
-# the first cell of a table row numbering the row: "| 6 | Long-term preparation … |"
-_ROW_NUMBER = re.compile(r"^\|[ \t]*(\d{1,3})[ \t]*\|[ \t]*[^\W\d_]", re.MULTILINE)
+# the first cell of a table row numbering the row: "| 6 | Long-term preparation … |", or an
+# article number in a budget table "| 24 | 1 554 000 |" (kept only where rows count up by one)
+_ROW_NUMBER = re.compile(r"^\|[ \t]*(\d{1,3})[ \t]*\|", re.MULTILINE)
 # a number alone on its line between a line of words and a capitalised line: a page number
 # in a running head ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar …") or a question's
 # number on a line of its own; amounts under their label end the label with ":" or stand in a table
@@ -385,6 +386,15 @@ def _next_word(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _unit_of_word(word: str) -> str:
+    """The unit a word after a number names: "procent" → %, "procentpunt" → pp, "gulden"."""
+    if word in ("%", "procent", "percent"):
+        return "%"
+    if word in lang.union("POINT_WORDS"):
+        return "pp"
+    return {**lang.nl.CURRENCY_WORDS, **lang.en.CURRENCY_WORDS}.get(word, "")
+
+
 def _word_quantity(text: str, m: re.Match[str]) -> Printed | None:
     """'vijftig miljoen gulden', 'drie leegstaande woningen', 'één opleiding'; 'een' alone is an article."""
     from text_to_num import text2num
@@ -399,8 +409,7 @@ def _word_quantity(text: str, m: re.Match[str]) -> Printed | None:
         digits = str(text2num(re.sub(r"\s+", " ", spoken.lower()), language))
     except ValueError:
         return None
-    words = {**lang.nl.CURRENCY_WORDS, **lang.en.CURRENCY_WORDS}
-    unit = words.get((m.group("unit") or "").lower(), "")
+    unit = _unit_of_word((m.group("unit") or "").lower())
     item = _quantity(text, m.start(), m.end(), float(digits), unit, 1.0, False)
     return Printed(item.kind, item.text, item.start, item.end, item.value, item.unit, 1.0, item.approx, item.bound,
                    words=True)  # fmt: skip
