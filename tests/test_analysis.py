@@ -100,6 +100,12 @@ def test_source_dates_are_kept_apart_from_data_years(question: str, number: str,
         ("How much did the programme cost in 2023?", None, AnswerType.AMOUNT),
         ("Hoeveel investeerden de gemeenten in fietspaden?", None, AnswerType.AMOUNT),
         ("Welke provincie had in 2024 het hoogste aantal stages?", None, AnswerType.NAME),
+        # a size is asked, not a manner: answered by a number or not at all
+        ("Hoe groot is volgens de motie het gat in het pensioenfonds?", None, AnswerType.NUMBER),
+        ("Hoe hoog is de inhouding in 1983?", None, AnswerType.NUMBER),
+        ("Wat waren de directe kosten van de politie-inzet?", None, AnswerType.AMOUNT),
+        ("How large was the deficit in 2025?", None, AnswerType.NUMBER),
+        ("Hoe verklaart de minister de lage prijs?", None, AnswerType.EXPLANATION),
     ],
 )
 def test_operation_only_from_explicit_cues(question: str, operation: Operation | None,

@@ -103,3 +103,17 @@ def test_a_matched_table_row_brings_its_table(settings: Settings, fake_embedder:
     assert table.chunk.kind == "table" and table.chunk.table is not None
     assert table.rows and table.chunk.table.label(table.rows[0]) == "Limburg"
     assert sum(p.chunk.doc_id == "monitor.md" for p in passages) == 1  # rows fold into their table
+
+
+def test_the_part_prior_weighs_a_passage_by_its_part(retriever: HybridRetriever) -> None:
+    question = "beurs studenten mobiliteit leerlingen"
+    plain = retriever.retrieve(question, k=20)
+    asked = [p for p in plain if p.chunk.part == "vraag"]
+    assert asked, "the fixture corpus has question parts"
+    retriever.part_prior = {"vraag": 0.5}
+    weighed = {p.chunk.chunk_id: p for p in retriever.retrieve(question, k=20)}
+    for p in asked:
+        if p.chunk.chunk_id in weighed:
+            assert weighed[p.chunk.chunk_id].score == pytest.approx(p.score * 0.5)
+    others = [p for p in plain if p.chunk.part != "vraag"]
+    assert all(weighed[p.chunk.chunk_id].score == pytest.approx(p.score) for p in others if p.chunk.chunk_id in weighed)

@@ -7,11 +7,13 @@ environment. Defaults suit a single machine with the bundled multilingual model.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from qa_bot.errors import ConfigError
+from qa_bot.types import PART_LABELS
 
 # Set before any third-party import that could phone home (hub, telemetry).
 OFFLINE_ENV = {
@@ -33,6 +35,20 @@ def force_offline() -> None:
         os.environ[key] = value
 
 
+PART_PRIORS = Path(__file__).with_name("retrieval_priors.json")
+
+
+def fitted_part_prior(path: Path = PART_PRIORS) -> tuple[tuple[str, float], ...]:
+    """The fitted multiplier of a passage's retrieval score per part label ("vraag": 0.8).
+    Fitted on both development sets with folds grouped by document by
+    ``benchmarks/fit_part_prior.py``, which records its in-fold and out-of-fold hit@5 in the
+    file; a part not named keeps 1."""
+    if not path.exists():
+        return ()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(sorted((str(k), float(v)) for k, v in data.get("part_prior", {}).items()))
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus_dir: Path = Path("corpus")
@@ -48,6 +64,7 @@ class Settings:
     fusion: str = "minmax"  # "minmax" or "rrf" (benchmarks/tune_fusion.py measures both)
     bm25_weight: float = 1.0
     dense_weight: float = 1.0
+    part_prior: tuple[tuple[str, float], ...] = field(default_factory=fitted_part_prior)  # () = none
     min_confidence: float | None = None  # abstain below; None: the fitted scorer's threshold (out-of-fold risk–coverage)
     # "prior" (the composer's prior, threshold 0.60) or "fitted" (answer/scorer_weights.json, its own threshold):
     # see benchmarks/RESULTS.md for why the fitted scorer is not yet the default
@@ -106,6 +123,26 @@ def _bool(env: dict[str, str], name: str) -> bool:
     raise ConfigError(f"{name}={raw!r}: gebruik 1 of 0.")
 
 
+def _part_prior(env: dict[str, str]) -> tuple[tuple[str, float], ...]:
+    """``QA_BOT_PART_PRIOR``: "vraag=0.8,rapport=1", or "none"; unset: the fitted priors."""
+    raw = env.get("QA_BOT_PART_PRIOR")
+    if raw is None:
+        return fitted_part_prior()
+    if raw.strip().lower() in ("", "none", "0"):
+        return ()
+    pairs = []
+    for item in raw.split(","):
+        label, sep, value = item.partition("=")
+        try:
+            if not sep or label.strip() not in PART_LABELS:
+                raise ValueError
+            pairs.append((label.strip(), float(value)))
+        except ValueError:
+            raise ConfigError(f"QA_BOT_PART_PRIOR={raw!r}: gebruik DEEL=GETAL met DEEL uit {', '.join(PART_LABELS)}, "
+                              "of none.") from None
+    return tuple(sorted(pairs))
+
+
 def load_settings(env: dict[str, str] | None = None) -> Settings:
     """Build settings from ``QA_BOT_*`` variables (``env`` defaults to os.environ)."""
     env = dict(os.environ if env is None else env)
@@ -124,6 +161,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         fusion=env.get("QA_BOT_FUSION", "minmax"),
         bm25_weight=_float(env, "QA_BOT_BM25_WEIGHT", 1.0),
         dense_weight=_float(env, "QA_BOT_DENSE_WEIGHT", 1.0),
+        part_prior=_part_prior(env),
         min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.60) if env.get("QA_BOT_MIN_CONFIDENCE") else None,
         scorer=env.get("QA_BOT_SCORER", "prior"),
         max_question_chars=_int(env, "QA_BOT_MAX_QUESTION_CHARS", 2000),

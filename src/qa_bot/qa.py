@@ -194,7 +194,8 @@ class QaBot:
 
     def retriever(self) -> HybridRetriever:
         s = self.settings
-        return HybridRetriever(self.reader, self.embedder, make_fusion(s.fusion, s.bm25_weight, s.dense_weight))
+        return HybridRetriever(self.reader, self.embedder, make_fusion(s.fusion, s.bm25_weight, s.dense_weight),
+                               part_prior=dict(s.part_prior))  # fmt: skip
 
     def warm_up(self) -> None:
         """Load the index and the model now, so the first question is not slow."""

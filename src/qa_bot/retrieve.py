@@ -191,6 +191,9 @@ class HybridRetriever:
     reader: IndexReader
     embedder: Embedder
     fusion: Fusion = field(default_factory=lambda: make_fusion("minmax", 1.0, 1.0))
+    # fused score × prior of the passage's part ("vraag": a question restates what is asked and
+    # rarely answers it); fitted by benchmarks/fit_part_prior.py, read by :mod:`qa_bot.config`
+    part_prior: Mapping[str, float] = field(default_factory=dict)
     last_timings: dict[str, float] = field(default_factory=dict)
 
     def retrieve(
@@ -223,6 +226,8 @@ class HybridRetriever:
         fused = self.fusion(lexical, dense)
         if boost:
             fused = {i: s * boost.get(chunks[i].doc_id, 1.0) for i, s in fused.items()}
+        if self.part_prior:
+            fused = {i: s * self.part_prior.get(chunks[i].part, 1.0) for i, s in fused.items()}
         self.last_timings = {"bm25": t1 - t0, "dense": t2 - t1}
         order = sorted(fused, key=lambda i: (-fused[i], -lexical.get(i, 0.0), i))[:k]
         return [

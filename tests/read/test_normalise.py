@@ -25,6 +25,7 @@ from qa_bot.read.normalise import repair, split_glued, strip_footnote_markers
         ("catego-rieën en kandi-daten", "categorieën en kandidaten"),
         ("vorig jaar5 werd", "vorig jaar werd"),
         ("nieuwe toeslagenfraude?1 Bent u", "nieuwe toeslagenfraude? Bent u"),
+        ("een schuldgraad van 16,3% in 202910, wat", "een schuldgraad van 16,3% in 2029, wat"),
     ],
 )
 def test_extraction_damage_is_repaired(raw: str, repaired: str) -> None:
@@ -35,7 +36,7 @@ def test_extraction_damage_is_repaired(raw: str, repaired: str) -> None:
     "kept",
     ["oud-minister", "VEEN-advies", "e-mail", "CO2 en co2", "studiekeuze123.nl", "https://x.nl/a%20b", "f45 min.",
      "1ste keer, 2de keer", "een stagebeurs en een stagecertificaat", "het restrisico en de jaarinkomsten",
-     "constaterende dat", "ontraad de motie", "de aankoopsommen"],
+     "constaterende dat", "ontraad de motie", "de aankoopsommen", "in 200000 gevallen", "in 201512 gevallen"],
 )
 def test_words_and_compounds_are_left_alone(kept: str) -> None:
     assert repair(kept) == kept

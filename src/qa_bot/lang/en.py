@@ -67,6 +67,8 @@ ANSWER_TYPE_CUES = [
     (r"\bsince when\b|\bwhen\b|\bon what date\b", "date"),
     (r"\bhow long\b", "duration"),
     (r"\bhow many\b|\bhow much\b|\bwhat (?:number|amount)\b|\bnumber of\b", "count"),
+    (r"\bhow (?:large|big|high|low|small|heavy|expensive)\b", "number"),
+    (r"\bwhat (?:are|were)\b.*\b(?:costs|expenses|expenditures|receipts|revenues|budgets)\b", "amount"),
     (r"\bwhat (?:is|was)\b.*\b(?:average|share|rate|level|value|figure|total)\b", "number"),
     (r"\bwhich\s+(?:[\w-]+\s+)?(?:country|countries|province|provinces|sector|sectors|region|indicator|indicators|programme|"
      r"destination|system|category|school)\b|\bwho\b", "name"),
@@ -217,6 +219,7 @@ CURRENCY_WORDS = {"euro": "euro", "euros": "euro", "eur": "euro", "guilders": "g
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 OCR_SCALE_WORDS: dict[str, float] = {}
 MONEY_NOUNS = frozenset("amount cost costs spending revenue budget subsidy profit".split())
+YEAR_PREPOSITIONS = frozenset("in until since from by between".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")
 PLURAL_ENDINGS = ("s", "'s", "’s")
 APPROX_BEFORE = frozenset("about around approximately nearly almost roughly some".split())

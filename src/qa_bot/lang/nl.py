@@ -119,6 +119,10 @@ ANSWER_TYPE_CUES = [
     (r"\bhoe ?lang\b", "duration"),
     (r"\bwelk (?:voorlopig |definitief |juist )?cijfer\b", "number"),
     (r"\bhoeveel\b|\baantal\b|\bwelk cijfer\b", "count"),
+    # "hoe groot is het gat", "hoe hoog is de inhouding": a size is asked, not a manner
+    (r"\bhoe (?:groot|hoog|laag|klein|zwaar|duur|veel|omvangrijk)\b", "number"),
+    (r"\bwat (?:zijn|waren|bedragen|bedroegen)\b.*\b(?:kosten|uitgaven|ontvangsten|opbrengsten|budgetten|bedragen)\b",
+     "amount"),
     (r"\bwat (?:is|was|bedraagt|bedroeg)\b.*\b(?:gemiddelde|eu-gemiddelde|aandeel|percentage|cijfer|niveau|waarde|"
      r"totaal|stand)\b", "number"),
     (r"\bwelke?\s+(?:[\w-]+\s+)?(?:land|landen|provincie|provincies|sector|sectoren|regio|regio's|gewest|gemeente|"
@@ -329,6 +333,8 @@ OCR_SCALE_WORDS = {"min": 1e6}  # only near money: "f 58,3 min.", "een bedrag tu
 MONEY_NOUNS = frozenset("bedrag bedragen kosten uitgaven ontvangsten begroting subsidie subsidies winst verlies "
                         "gulden guldens euro budget steun premie heffing opbrengst".split())
 # Words before a number that make it approximate or a bound ("ruim 1,4 miljoen", "circa 600").
+# prepositions that put a year after them: "in 202910" is the year 2029 with footnote 10
+YEAR_PREPOSITIONS = frozenset("in tot sinds vanaf tegen tussen".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")
 PLURAL_ENDINGS = ("en", "s", "'s", "’s")
 APPROX_BEFORE = frozenset("ruim circa ca ca. ongeveer bijna zo'n nagenoeg omstreeks plusminus ±".split())

@@ -185,9 +185,22 @@ def strip_footnote_markers(text: str, language: str = "nl") -> tuple[str, list[s
         markers.append(m.group(1))
         return ""
 
+    def year_marker(m: re.Match[str]) -> str:
+        markers.append(m.group(3))
+        return m.group(1) + m.group(2)
+
     text = _STUCK_FOOTNOTE.sub(stuck, text)
     text = _AFTER_PUNCT_FOOTNOTE.sub(after_punct, text)
+    text = _year_footnote().sub(year_marker, text)
     return text, markers
+
+
+@lru_cache(maxsize=1)
+def _year_footnote() -> re.Pattern[str]:
+    """A year after its preposition with a footnote marker stuck to it: "in 202910," is 2029
+    and note 10 (before punctuation or a line end: "in 201512 gevallen" stays a count)."""
+    words = "|".join(sorted(lang.union("YEAR_PREPOSITIONS"), key=len, reverse=True))
+    return re.compile(rf"(\b(?:{words})\s)((?:19|20)\d{{2}})([1-9]\d?)(?=[.,;:!?)]|[ \t]*(?:\n|$))", re.IGNORECASE)
 
 
 def repair(text: str, language: str = "nl") -> str:
