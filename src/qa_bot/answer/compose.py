@@ -1,8 +1,8 @@
 """Passages + :class:`QuestionAnalysis` → :class:`Answer`: a cited value, a computed figure,
 or an abstention with a reason code.
 
-Candidates come from tables (:mod:`qa_bot.tablequery`: a cell, a superlative, operands
-over cells) and from prose (:mod:`qa_bot.spans` and :mod:`qa_bot.figures`). Each gets a
+Candidates come from tables (:mod:`qa_bot.answer.tablequery`: a cell, a superlative, operands
+over cells) and from prose (:mod:`qa_bot.answer.spans` and :mod:`qa_bot.answer.figures`). Each gets a
 confidence from its features (:func:`confidence`): how much of the question it covers,
 whether it holds every name the question uses, whether its value is of the asked kind,
 its retrieval rank, whether the question itself selected it, and whether it comes from
@@ -22,14 +22,13 @@ from enum import StrEnum
 from functools import partial
 
 from qa_bot import lang
-from qa_bot.analysis import AnswerType, QuestionAnalysis
+from qa_bot.answer.analysis import AnswerType, QuestionAnalysis
+from qa_bot.answer.figures import operands_for, qualifiers, refers_back, unsupported_numbers
+from qa_bot.answer.matching import coverage, term_matches, text_keys, unmatched_names
+from qa_bot.answer.operations import Operation, build_figure, fmt_value, operand_text
 from qa_bot.answer.scorer import FittedScorer, features, fitted
-from qa_bot.figures import operands_for, qualifiers, refers_back, unsupported_numbers
-from qa_bot.matching import coverage, term_matches, text_keys, unmatched_names
-from qa_bot.numbers import Quantity, parse_number, period_matches, periods_in, printed_figures, quantities
-from qa_bot.operations import Operation, build_figure, fmt_value, operand_text
-from qa_bot.spans import _REJECTED, SpanCandidate, _context_before, candidates, explanation_span
-from qa_bot.tablequery import (
+from qa_bot.answer.spans import _REJECTED, SpanCandidate, _context_before, candidates, explanation_span
+from qa_bot.answer.tablequery import (
     TableResult,
     TableView,
     figure_operands,
@@ -38,8 +37,9 @@ from qa_bot.tablequery import (
     total_cell,
     whole_row_named,
 )
-from qa_bot.tables import render, row_line_offsets
-from qa_bot.text import noun_in
+from qa_bot.read.numbers import Quantity, parse_number, period_matches, periods_in, printed_figures, quantities
+from qa_bot.read.tables import render, row_line_offsets
+from qa_bot.read.text import noun_in
 from qa_bot.types import Answer, Citation, Operand, Passage
 
 DEFAULT_THRESHOLD = 0.60
@@ -715,7 +715,7 @@ def _row_quote(table, rows: Sequence[int]) -> str:  # type: ignore[no-untyped-de
 
 
 def _sentence_with(text: str, printed: str) -> str:
-    from qa_bot.text import split_sentences
+    from qa_bot.read.text import split_sentences
 
     for start, end in split_sentences(text):
         if printed and printed in text[start:end]:
@@ -748,7 +748,7 @@ def _nouns_fit(analysis: QuestionAnalysis, found: Sequence[tuple[Quantity, str]]
 
 def _find_value(passages: Sequence[Passage], value: float, unit: str) -> Passage | None:
     """A passage that prints the target value ('12%')."""
-    from qa_bot.numbers import numbers_in
+    from qa_bot.read.numbers import numbers_in
 
     for p in passages:
         text = p.chunk.text
