@@ -297,7 +297,7 @@ def test_a_count_of_something_else_does_not_answer_how_many(sentence: str, conte
     from qa_bot.answer.analysis import analyze
     from qa_bot.answer.compose import _counts_what_is_asked
     from qa_bot.answer.spans import SpanCandidate
-    from qa_bot.read.numbers import quantities
+    from qa_bot.read.quantities import quantities
     from qa_bot.types import Chunk, Passage
 
     analysis = analyze("Hoeveel kinderen waren in 2022 betrokken bij uithuiszettingen?", "nl")

@@ -242,7 +242,7 @@ def test_the_part_of_a_share_is_the_number_the_questions_qualifier_is_at() -> No
     # Issue 17, class 2: "Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente;
     # 1 project valt onder …" — the share asked for Twente is 33 / 40, not the first pair 1 / 40.
     from qa_bot.answer.figures import own_words
-    from qa_bot.read.numbers import quantities
+    from qa_bot.read.quantities import quantities
 
     text = ("Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder "
             "de quotesectie Steenwijk en 6 projecten komen uit Zwolle.")

@@ -2,7 +2,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa_bot.read.numbers import format_number, numbers_in, parse_number, quantities, years_in
+from qa_bot.read.numbers import format_number, numbers_in, parse_number, years_in
+from qa_bot.read.quantities import quantities
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,8 @@ from qa_bot.answer.tablequery import (
     total_cell,
     whole_row_named,
 )
-from qa_bot.read.numbers import Quantity, parse_number, period_matches, periods_in, printed_figures, quantities
+from qa_bot.read.numbers import parse_number, period_matches, periods_in
+from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.tables import render, row_line_offsets
 from qa_bot.read.text import noun_in
 from qa_bot.types import Answer, Citation, Operand, Passage

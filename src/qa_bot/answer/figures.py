@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from qa_bot import lang
 from qa_bot.answer.operations import Operation
-from qa_bot.read.numbers import Quantity, is_money, number_readings, numbers_in, printed_figures, quantities, same_value
+from qa_bot.read.numbers import is_money, number_readings, numbers_in, same_value
+from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.types import Citation, Figure
 
 # Sources are Dutch: their numbers are read the Dutch way whatever the question's language.

@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa_bot.read.numbers import quantities
 from qa_bot.read.printed import Kind, read_numbers
+from qa_bot.read.quantities import quantities
 from qa_bot.types import Chunk, Document, Part
 
 
