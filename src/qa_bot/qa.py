@@ -16,8 +16,9 @@ from typing import Any
 
 from qa_bot import __version__  # noqa: F401 — re-exported for the API and health
 from qa_bot.answer import Composer, Reason, abstain
-from qa_bot.answer.analysis import QuestionAnalysis, analyze, idf_from, is_follow_up, resolve_follow_up
+from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up
 from qa_bot.answer.matching import term_matches, text_keys
+from qa_bot.answer.question import QuestionAnalysis
 from qa_bot.config import Settings
 from qa_bot.errors import InvalidQuestionError
 from qa_bot.index.build import IndexReport, build_index

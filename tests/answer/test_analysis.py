@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa_bot.answer.analysis import AnswerType, analyze, idf_from, is_follow_up, resolve_follow_up
+from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up
 from qa_bot.answer.operations import Operation
+from qa_bot.answer.question import AnswerType
 from qa_bot.read.text import detect_language, key
 
 

@@ -22,10 +22,10 @@ from enum import StrEnum
 from functools import partial
 
 from qa_bot import lang
-from qa_bot.answer.analysis import AnswerType, QuestionAnalysis
 from qa_bot.answer.figures import operands_for, qualifiers, refers_back, unsupported_numbers
 from qa_bot.answer.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation, build_figure, fmt_value, operand_text
+from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.scorer import FittedScorer, features, fitted
 from qa_bot.answer.spans import _REJECTED, SpanCandidate, _context_before, candidates, explanation_span
 from qa_bot.answer.tablequery import (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 
-from qa_bot.answer.analysis import Term
+from qa_bot.answer.question import Term
 from qa_bot.read.text import keys
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from qa_bot.answer.analysis import QuestionAnalysis
     from qa_bot.answer.compose import Choice
+    from qa_bot.answer.question import QuestionAnalysis
 
 WEIGHTS = Path(__file__).with_name("scorer_weights.json")
 KINDS = ("cell", "superlative", "table-figure", "gap", "sentence", "text-figure", "text-table-figure")

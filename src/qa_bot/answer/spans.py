@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from qa_bot import lang
-from qa_bot.answer.analysis import AnswerType, QuestionAnalysis
 from qa_bot.answer.matching import coverage, term_matches, text_keys
+from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.read.numbers import is_money, period_matches, periods_in
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.text import split_sentences

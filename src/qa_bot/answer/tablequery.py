@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from qa_bot import lang
-from qa_bot.answer.analysis import AnswerType, QuestionAnalysis, Term
 from qa_bot.answer.matching import coverage, strength, term_matches, text_keys
 from qa_bot.answer.operations import Operation
+from qa_bot.answer.question import AnswerType, QuestionAnalysis, Term
 from qa_bot.read.numbers import period_matches, periods_in
 from qa_bot.types import Cell, Operand, Passage, Table
 
