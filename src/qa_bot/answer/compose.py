@@ -28,15 +28,8 @@ from qa_bot.answer.operations import Operation, build_figure, fmt_value, operand
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.scorer import FittedScorer, features, fitted
 from qa_bot.answer.spans import _REJECTED, SpanCandidate, _context_before, candidates, explanation_span
-from qa_bot.answer.tablequery import (
-    TableResult,
-    TableView,
-    figure_operands,
-    lookup,
-    superlative,
-    total_cell,
-    whole_row_named,
-)
+from qa_bot.answer.tablefigures import figure_operands, total_cell, whole_row_named
+from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.read.numbers import parse_number, period_matches, periods_in
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.tables import render, row_line_offsets
