@@ -295,7 +295,7 @@ def test_a_count_of_something_else_does_not_answer_how_many(sentence: str, conte
     # Issue 17, class 1: "hoeveel kinderen" asked, a count of uithuiszettingen stated — what is
     # counted is not at the number, so the number is no answer.
     from qa_bot.answer.analysis import analyze
-    from qa_bot.answer.compose import _counts_what_is_asked
+    from qa_bot.answer.candidates import _counts_what_is_asked
     from qa_bot.answer.spans import SpanCandidate
     from qa_bot.read.quantities import quantities
     from qa_bot.types import Chunk, Passage

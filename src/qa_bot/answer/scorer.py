@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from qa_bot.answer.compose import Choice
+    from qa_bot.answer.choice import Choice
     from qa_bot.answer.question import QuestionAnalysis
 
 WEIGHTS = Path(__file__).with_name("scorer_weights.json")
