@@ -16,10 +16,10 @@ from common import machine, timed
 from synth import generate
 
 from qa_bot.config import Settings, force_offline
-from qa_bot.embedding import make_embedder
-from qa_bot.index import build_index
-from qa_bot.reader import IndexReader
-from qa_bot.vectors import embedding_text
+from qa_bot.index.build import build_index
+from qa_bot.index.embedding import make_embedder
+from qa_bot.index.reader import IndexReader
+from qa_bot.index.vectors import embedding_text
 
 
 def main() -> None:

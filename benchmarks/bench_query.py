@@ -28,10 +28,10 @@ CHUNKS_PER_DOC = 2.06  # measured on the synthetic generator
 
 
 def build(directory: Path, docs: int) -> None:
-    from qa_bot.chunking import approx_tokens
     from qa_bot.config import Settings
-    from qa_bot.embedding import E5Embedder
-    from qa_bot.index import build_index
+    from qa_bot.index.build import build_index
+    from qa_bot.index.embedding import E5Embedder
+    from qa_bot.read.chunking import approx_tokens
 
     generate(directory / "corpus", docs, seed=5)
     real = E5Embedder()

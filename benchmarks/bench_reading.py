@@ -19,7 +19,7 @@ first occurs in the file.
 The reader is pluggable: ``--reader module:function`` names a function taking
 ``(text, language)`` and returning objects with ``value``, ``unit``, ``start`` and ``end``.
 
-    python benchmarks/bench_reading.py [--reader qa_bot.numbers:quantities] [--verbose]
+    python benchmarks/bench_reading.py [--reader qa_bot.read.quantities:quantities] [--verbose]
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "tests" / "data" / "reading_set.jsonl"
 SHARED = ROOT.parent / "shared"
-DEFAULT_READER = "qa_bot.numbers:quantities"
+DEFAULT_READER = "qa_bot.read.quantities:quantities"
 READER_UNITS = {"%": "%", "euro": "euro", "": ""}
 
 
@@ -61,7 +61,7 @@ def reader_function(spec: str) -> Callable[[str, str], list[Any]]:
 
 
 def language_of(text: str) -> str:
-    from qa_bot.text import detect_language
+    from qa_bot.read.text import detect_language
 
     return detect_language(text)
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from common import RandomEmbedder, machine, timed
 from synth import generate
 
-from qa_bot.chunking import approx_tokens
 from qa_bot.config import Settings, force_offline
-from qa_bot.embedding import E5Embedder
-from qa_bot.index import build_index
+from qa_bot.index.build import build_index
+from qa_bot.index.embedding import E5Embedder
+from qa_bot.read.chunking import approx_tokens
 
 
 def main() -> None:

@@ -52,10 +52,10 @@ class Item:
 
 def collect(set_name: str, questions_path: Path, corpus: Path, index: Path) -> list[Item]:
     from qa_bot.answer import Composer
+    from qa_bot.answer.figures import unsupported_numbers
     from qa_bot.answer.scorer import features
     from qa_bot.config import load_settings
     from qa_bot.evaluate import load_questions, score_question
-    from qa_bot.figures import unsupported_numbers
     from qa_bot.qa import COMPOSE_PASSAGES, QaBot
     from qa_bot.retrieve import Filters
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from qa_bot.config import Settings, force_offline
 from qa_bot.evaluate import load_questions, passage_matches
 from qa_bot.qa import QaBot
+from qa_bot.read.text import detect_language
 from qa_bot.retrieve import HybridRetriever, minmax_fusion, reciprocal_rank_fusion
-from qa_bot.text import detect_language
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

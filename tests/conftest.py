@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from qa_bot.config import Settings, force_offline
-from qa_bot.embedding import HashEmbedder
+from qa_bot.index.embedding import HashEmbedder
 
 force_offline()
 
@@ -61,7 +61,7 @@ def settings(tmp_path: Path, corpus: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def real_embedder():  # type: ignore[no-untyped-def]
-    from qa_bot.embedding import E5Embedder
+    from qa_bot.index.embedding import E5Embedder
 
     return E5Embedder()
 

@@ -205,7 +205,7 @@ def test_llama_index_retriever_and_embedding(real_bot: QaBot) -> None:
 
 
 def test_model_dimension_comes_without_loading(real_embedder) -> None:  # type: ignore[no-untyped-def]
-    from qa_bot.embedding import E5Embedder
+    from qa_bot.index.embedding import E5Embedder
 
     fresh = E5Embedder()
     assert fresh.dim == 384 and fresh._model is None

@@ -8,7 +8,7 @@ import pytest
 
 from qa_bot import lang
 from qa_bot.answer import Reason, message
-from qa_bot.operations import Operation
+from qa_bot.answer.operations import Operation
 
 
 @pytest.mark.parametrize("reason", list(Reason))

@@ -21,9 +21,9 @@ import pytest
 
 from conftest import DEV_COPY, EVAL_CORPUS, ROOT, FakeEmbedder
 from qa_bot.config import Settings
-from qa_bot.embedding import HashEmbedder
-from qa_bot.index import build_index
-from qa_bot.reader import IndexReader
+from qa_bot.index.build import build_index
+from qa_bot.index.embedding import HashEmbedder
+from qa_bot.index.reader import IndexReader
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from synth import generate  # noqa: E402

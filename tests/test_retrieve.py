@@ -3,8 +3,8 @@ import pytest
 from conftest import FakeEmbedder
 from qa_bot.config import Settings
 from qa_bot.errors import ConfigError
-from qa_bot.index import build_index
-from qa_bot.reader import IndexReader
+from qa_bot.index.build import build_index
+from qa_bot.index.reader import IndexReader
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion, minmax_fusion, reciprocal_rank_fusion
 
 

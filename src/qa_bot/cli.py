@@ -227,8 +227,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from qa_bot.serve_guard import check_exposure
-    from qa_bot.web import serve
+    from qa_bot.serve.guard import check_exposure
+    from qa_bot.serve.web import serve
 
     settings = settings_from(args)
     check_exposure(settings)  # before indexing: an exposed server without a credential does not start

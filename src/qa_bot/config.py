@@ -79,7 +79,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
     concurrency: int = 4
-    # Access and abuse limits (README "Toegang"; qa_bot.serve_guard applies them).
+    # Access and abuse limits (README "Toegang"; qa_bot.serve.guard applies them).
     open_access: bool = False  # serve on a non-loopback address without any credential
     login_slow_after: int = 3  # failed logins (per client, per user name) before each try is delayed
     login_max_failures: int = 10  # failed logins within login_lockout_s before a 429 lock-out

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from qa_bot.answer.figures import unsupported_numbers
 from qa_bot.errors import ConfigError
-from qa_bot.figures import unsupported_numbers
-from qa_bot.numbers import MULTIPLIERS, parse_number
 from qa_bot.qa import QaBot
+from qa_bot.read.numbers import MULTIPLIERS, parse_number
 from qa_bot.types import Answer
 
 HIGHER_IS_BETTER = ("hit@k", "mrr", "answer_accuracy", "answer_accuracy_no_figure", "citation_support",

@@ -16,7 +16,7 @@ from llama_index.core.retrievers import BaseRetriever
 from llama_index.core.schema import NodeWithScore, QueryBundle, TextNode
 from pydantic import PrivateAttr
 
-from qa_bot.embedding import Embedder
+from qa_bot.index.embedding import Embedder
 from qa_bot.qa import QaBot
 from qa_bot.retrieve import Filters
 from qa_bot.types import Chunk

@@ -15,16 +15,17 @@ from collections import OrderedDict
 from typing import Any
 
 from qa_bot import __version__  # noqa: F401 — re-exported for the API and health
-from qa_bot.analysis import QuestionAnalysis, analyze, idf_from, is_follow_up, resolve_follow_up
 from qa_bot.answer import Composer, Reason, abstain
+from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up
+from qa_bot.answer.matching import term_matches, text_keys
+from qa_bot.answer.question import QuestionAnalysis
 from qa_bot.config import Settings
-from qa_bot.embedding import Embedder, make_embedder
 from qa_bot.errors import InvalidQuestionError
-from qa_bot.index import IndexReport, build_index
-from qa_bot.matching import term_matches, text_keys
-from qa_bot.reader import IndexReader
+from qa_bot.index.build import IndexReport, build_index
+from qa_bot.index.embedding import Embedder, make_embedder
+from qa_bot.index.reader import IndexReader
+from qa_bot.read.text import detect_language, keys
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
-from qa_bot.text import detect_language, keys
 from qa_bot.types import Answer
 
 COMPOSE_PASSAGES = 8  # passages the composer weighs (the first ``k`` are shown and scored as retrieval)

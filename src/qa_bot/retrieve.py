@@ -16,12 +16,12 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from qa_bot.embedding import Embedder
 from qa_bot.errors import ConfigError
-from qa_bot.reader import IndexReader
-from qa_bot.text import bm25_tokens, detect_language, expand_query
+from qa_bot.index.embedding import Embedder
+from qa_bot.index.reader import IndexReader
+from qa_bot.index.vectors import date_number
+from qa_bot.read.text import bm25_tokens, detect_language, expand_query
 from qa_bot.types import PART_LABELS, Passage
-from qa_bot.vectors import date_number
 
 log = logging.getLogger(__name__)
 

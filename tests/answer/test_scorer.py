@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from qa_bot.answer.compose import Choice, Score, confidence
+from qa_bot.answer.choice import Choice, Score, confidence
 from qa_bot.answer.scorer import FEATURES, WEIGHTS, FittedScorer, fitted
 
 

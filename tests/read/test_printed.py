@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa_bot.numbers import quantities
 from qa_bot.read.printed import Kind, read_numbers
+from qa_bot.read.quantities import quantities
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -87,7 +87,7 @@ def test_years_in_a_header_row_and_before_punctuation_are_years() -> None:
     ],
 )
 def test_small_counts_in_words_are_no_figures_beside_digits_or_after_an_article(text: str, figures: list[float]) -> None:
-    from qa_bot.numbers import printed_figures
+    from qa_bot.read.quantities import printed_figures
 
     assert [q.value for q in printed_figures(quantities(text))] == figures
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from qa_bot.analysis import QuestionAnalysis
-    from qa_bot.answer.compose import Choice
+    from qa_bot.answer.choice import Choice
+    from qa_bot.answer.question import QuestionAnalysis
 
 WEIGHTS = Path(__file__).with_name("scorer_weights.json")
 KINDS = ("cell", "superlative", "table-figure", "gap", "sentence", "text-figure", "text-table-figure")
@@ -70,7 +70,7 @@ def _answer_features(choice: Choice, analysis: QuestionAnalysis) -> list[float]:
     """What the candidate's own answer shows: the part it quotes, whether that passage answers
     a numbered question, how much of the question the quote holds, and whether a computed
     share is degenerate (0 % or 100 %: a part that is its own whole)."""
-    from qa_bot.matching import coverage, text_keys
+    from qa_bot.answer.matching import coverage, text_keys
 
     answer = choice.rendered
     if answer is None or not answer.citations:

@@ -129,7 +129,7 @@ INDEX_HEADERS = frozenset("no no. nr rank # number".split())
 
 FOLLOW_UP = r"^\s*(?:and|but|also)\b|^\s*what about\b|^\s*how about\b|^\s*same for\b"
 
-# ---------------------------------------------------------------- web server (qa_bot.serve_guard)
+# ---------------------------------------------------------------- web server (qa_bot.serve.guard)
 SERVER = {
     "login_required": "Log in to the chat first.",
     "login_missing": "The chat and the documents need a login: set QA_BOT_UI_USER and QA_BOT_UI_PASSWORD.",

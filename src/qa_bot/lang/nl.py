@@ -231,7 +231,7 @@ INDEX_HEADERS = frozenset("nr nr. no no. rang rank # volgnummer".split())
 # ---------------------------------------------------------------- follow-ups
 FOLLOW_UP = r"^\s*(?:en|maar|ook)\b|^\s*(?:wat|hoe) (?:met|zit het met|over)\b|^\s*idem\b"
 
-# ---------------------------------------------------------------- web server (qa_bot.serve_guard)
+# ---------------------------------------------------------------- web server (qa_bot.serve.guard)
 SERVER = {
     "login_required": "Log eerst in op de chat.",
     "login_missing": "De chat en de documenten vragen een login: zet QA_BOT_UI_USER en QA_BOT_UI_PASSWORD.",

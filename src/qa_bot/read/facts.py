@@ -13,8 +13,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa_bot.numbers import quantities
 from qa_bot.read.printed import Kind, read_numbers
+from qa_bot.read.quantities import quantities
 from qa_bot.types import Chunk, Document, Part
 
 
@@ -80,9 +80,9 @@ class DocumentFacts:
 
 def read_facts(path: Path, corpus_dir: Path | None = None) -> DocumentFacts:
     """Read one file as the indexer does and return what was found in it."""
-    from qa_bot.ingest import read_document
-    from qa_bot.structure import split_parts
-    from qa_bot.text import detect_language
+    from qa_bot.read.files import read_document
+    from qa_bot.read.structure import split_parts
+    from qa_bot.read.text import detect_language
 
     corpus_dir = corpus_dir or path.parent
     doc = read_document(path, corpus_dir)

@@ -288,7 +288,7 @@ def _is_heading(text: str, m: re.Match[str]) -> bool:
 
 
 def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
-    from qa_bot.numbers import parse_number
+    from qa_bot.read.numbers import parse_number
 
     raw = m.group("num")
     cur = (m.group("cur") or "").lower().rstrip(".")
@@ -316,7 +316,7 @@ def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
         return None
     digits_only = re.fullmatch(r"\d{4}|1 9\d\d", raw) is not None  # "1 989": an OCR'd year
     if digits_only and not cur and not mult and not unit_word and 1800 <= value <= 2100:
-        from qa_bot.numbers import _reads_as_year, _words_after
+        from qa_bot.read.numbers import _reads_as_year, _words_after
 
         if (_reads_as_year(_cue_before(text, m.start()), _words_after(text, m.end(), 3))
                 or re.match(r"\s*[,;:).]|\s*[€ƒ]\s?[-−+]?\d", text[m.end() : m.end() + 6])
@@ -356,7 +356,7 @@ def _range_before(text: str, start: int, value: float) -> bool:
     """Whether the '-' before a number closes a range ("550.000 -600.000") rather than signs
     it: a range starts on the same line with an unsigned, smaller number. In a row of figures
     ("-97.511 -97.511", "12 -3") the dash is a minus."""
-    from qa_bot.numbers import parse_number
+    from qa_bot.read.numbers import parse_number
 
     m = re.search(r"(?<![\d.,])([-−]?)[ \t]?(\d[\d.,]*)[ \t]*$", text[max(0, start - 24) : start])
     if not m or m.group(1):

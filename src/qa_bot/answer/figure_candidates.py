@@ -1,0 +1,207 @@
+"""Candidates computed from operands: a figure over table cells, over one or two sentences,
+a sentence's part over a table's total, the gap to a target the question names, and a
+total (stated or summed); each operand cites where it was read."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import partial
+
+from qa_bot import lang
+from qa_bot.answer.candidates import Candidates
+from qa_bot.answer.choice import Choice, confidence
+from qa_bot.answer.figures import operands_for, qualifiers, refers_back
+from qa_bot.answer.matching import coverage, term_matches, text_keys
+from qa_bot.answer.operations import Operation, fmt_value
+from qa_bot.answer.question import QuestionAnalysis
+from qa_bot.answer.spans import _REJECTED, SpanCandidate
+from qa_bot.answer.tablefigures import figure_operands, total_cell
+from qa_bot.answer.tablequery import TableView, lookup
+from qa_bot.read.numbers import period_matches, periods_in
+from qa_bot.read.quantities import Quantity, printed_figures, quantities
+from qa_bot.read.text import noun_in
+from qa_bot.types import Operand, Passage
+
+
+class FigureCandidates(Candidates):
+    """The computed candidates of :class:`qa_bot.answer.compose.Composer`."""
+
+    def _totals(self, analysis: QuestionAnalysis, views: list[TableView], spans: list[SpanCandidate]) -> list[Choice]:
+        """A total: stated (a totals row or column, a sentence) or summed from the items."""
+        choices = [c for c in self._table_lookups(analysis, views, stated=True)]
+        choices += self._table_figures(analysis, views, Operation.SUM)
+        choices += self._span_values(analysis, spans)
+        choices += self._span_figures(analysis, spans, Operation.SUM)
+        return choices
+
+    def _table_figures(self, analysis: QuestionAnalysis, views: list[TableView],
+                       operation: Operation | None = None) -> list[Choice]:  # fmt: skip
+        out = []
+        for view in views:
+            result = figure_operands(view, operation)
+            if result is None or result.operation is None:
+                continue
+            score = self._table_confidence(analysis, result)
+            if analysis.total and result.operation != Operation.SUM and not any(
+                    r in view.totals or c in view.total_cols for r, c in result.cells):  # fmt: skip
+                score *= 0.85
+            out.append(Choice(score, partial(self._render_figure, analysis, result.operation, result.operands,
+                                                      [result.passage], table=result), "table-figure",
+                              values=tuple(o.value for o in result.operands)))  # fmt: skip
+        return out
+
+    def _gaps(self, analysis: QuestionAnalysis, views: list[TableView], spans: list[SpanCandidate],
+              passages: list[Passage]) -> list[Choice]:  # fmt: skip
+        """The distance of a cell (or a stated value) to the target the question names."""
+        out: list[Choice] = []
+        target = analysis.target
+        if target is None:
+            return out
+        target_passage = _find_value(passages, target, analysis.target_unit)
+        for view in views:
+            result = lookup(view)
+            if result is None or result.value is None or not result.value.is_number or result.missing:
+                continue
+            value_op = view.operand(*result.cells[0], "value")
+            if analysis.target_unit and value_op.unit != analysis.target_unit:
+                continue
+            target_op = _target_operand(target, value_op.unit, target_passage, analysis.language)
+            cited = [view.passage] + ([target_passage] if target_passage and target_passage is not view.passage else [])
+            score = self._table_confidence(analysis, result)
+            out.append(Choice(score, partial(self._render_figure,
+                analysis, Operation.GAP, [value_op, target_op], cited, table=result), "gap"))  # fmt: skip
+        return out
+
+    def _span_figures(self, analysis: QuestionAnalysis, spans: list[SpanCandidate],
+                      operation: Operation | None = None) -> list[Choice]:  # fmt: skip
+        """Operands from one sentence, or from two sentences of the same passage."""
+        out: list[Choice] = []
+        operation = operation or analysis.operation
+        if operation is None:
+            return out
+        seen: set[tuple[str, int]] = set()
+        for cand in spans[:30]:
+            if not cand.periods_ok or (cand.passage.chunk.chunk_id, cand.start) in seen:
+                continue
+            seen.add((cand.passage.chunk.chunk_id, cand.start))
+            text = cand.passage.chunk.text
+            index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), 0)
+            for lo, hi in ((index, index), (index - 1, index), (index, index + 1)):
+                if lo < 0 or hi >= len(cand.sentences):
+                    continue
+                start, end = cand.sentences[lo][0], cand.sentences[hi][1]
+                window = text[start:end]
+                local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
+                found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
+                                        relevance=partial(_relevance, analysis))  # fmt: skip
+                if not found:
+                    continue
+                if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
+                    continue
+                kinds = qualifiers(window, [q for q, _ in found], local)
+                operands = [_quantity_operand(q, role, start, analysis.language, kind)
+                            for (q, role), kind in zip(found, kinds, strict=True)]  # fmt: skip
+                covered = cand.coverage if lo == hi else cand.coverage * 0.95
+                names_ok = self._names_ok(analysis, text_keys(text) | text_keys(cand.passage.chunk.title),
+                                          cand.passage.chunk.doc_id)
+                fit = 1.0 if _nouns_fit(analysis, found) else 0.9
+                score = confidence(covered, names_ok=names_ok, rank=cand.passage.rank, fit=fit,
+                                   source=self._source_factor(cand.passage, analysis))  # fmt: skip
+                quote = (start, end)
+                out.append(Choice(score, partial(self._render_figure,
+                    analysis, operation, operands, [cand.passage], quote=quote), "text-figure",
+                    values=tuple(o.value for o in operands)))  # fmt: skip
+                break
+        return out
+
+    def _part_of_table_total(self, analysis: QuestionAnalysis, operation: Operation, views: list[TableView],
+                             spans: list[SpanCandidate]) -> list[Choice]:  # fmt: skip
+        """A share whose part a sentence gives and whose whole is the total a table of the
+        same document prints for the asked period ("2.547 van de zij-instromers van
+        2021-2022" over Tabel 1's total 3.591). Each operand cites its own source."""
+        out: list[Choice] = []
+        whole_terms = list(analysis.whole_terms) or list(analysis.terms)
+        for view in views:
+            at = total_cell(view)
+            if at is None:
+                continue
+            total = view.cell(*at)
+            context = frozenset(view.ctx_keys | view.intro_keys | view.col_keys[at[1]] | view.title_keys)
+            if coverage(whole_terms, [(context, 1.0)]) < 0.6:
+                continue  # the table must count what the question takes a share of
+            for cand in spans[:20]:
+                chunk = cand.passage.chunk
+                if chunk.doc_id != view.passage.chunk.doc_id or not cand.periods_ok or cand.coverage < 0.6:
+                    continue
+                if not any(period_matches(p, periods_in(cand.text)) for p in analysis.years):
+                    continue
+                counts = [q for q in printed_figures(quantities(cand.text)) if q.unit == "" and q.value < (total.value or 0.0)
+                          and not _REJECTED.search(cand.text[max(0, q.start - 25) : q.start])]  # fmt: skip
+                if len(counts) != 1:
+                    continue  # one number in the sentence, or it is unclear which is the part
+                q = counts[0]
+                part = _quantity_operand(q, "part", 0, analysis.language)
+                whole = replace(view.operand(*at, "whole"), citation=2)
+                names_ok = self._names_ok(analysis, text_keys(cand.text) | context, chunk.doc_id)
+                score = 0.95 * confidence(cand.coverage, names_ok=names_ok, rank=min(cand.passage.rank,
+                                          view.passage.rank), source=self._source_factor(cand.passage, analysis))  # fmt: skip
+                out.append(Choice(score, partial(self._render_figure, analysis, operation, [part, whole],
+                                                 [cand.passage, view.passage], quote=(cand.start, cand.end)),
+                                  "text-table-figure", values=(part.value, whole.value)))  # fmt: skip
+                break
+        return out
+
+
+def _relevance(analysis: QuestionAnalysis, text: str) -> float:
+    """How much of the question a piece of text holds (weighted coverage of its terms)."""
+    return coverage(analysis.terms, [(text_keys(text), 1.0)])
+
+
+def _pair_about(analysis: QuestionAnalysis, sentences: Sequence[str]) -> bool:
+    """Each sentence of a pair must itself be about the question, or refer back to the one
+    before it ("Daarvan gingen er …"); a sentence referred back to is its antecedent and
+    needs less of the question's words."""
+    first, second = sentences[0], sentences[-1]
+    cover = [coverage(analysis.terms, [(text_keys(x), 1.0)]) for x in (first, second)]
+    if refers_back(second):  # the antecedent names something asked; together they cover the question
+        return cover[0] > 0 and coverage(analysis.terms, [(text_keys(f"{first} {second}"), 1.0)]) >= 0.5
+    return min(cover) >= 0.5
+
+
+def _quantity_operand(q: Quantity, role: str, offset: int, language: str = "nl", kind: str = "") -> Operand:
+    """An operand from prose, labelled by what it counts, what tells it apart and its year
+    ("mobiliteiten toegekend 2025"), in the answer's language."""
+    noun = noun_in(q.noun, language)
+    qualifier = lang.get(language).LABELS["qualifiers"].get(kind, "") if kind else ""
+    label = " ".join(x for x in (noun, qualifier, q.year) if x)
+    return Operand(value=q.value, unit=q.unit, year=q.year, text=q.text, citation=1, role=role, label=label)
+
+
+def _nouns_fit(analysis: QuestionAnalysis, found: Sequence[tuple[Quantity, str]]) -> bool:
+    nouns = [q.noun for q, _ in found if q.noun]
+    if not nouns:
+        return True
+    keys = text_keys(" ".join(nouns))
+    return any(term_matches(t.keys, keys) for t in analysis.terms)
+
+
+def _find_value(passages: Sequence[Passage], value: float, unit: str) -> Passage | None:
+    """A passage that prints the target value ('12%')."""
+    from qa_bot.read.numbers import numbers_in
+
+    for p in passages:
+        text = p.chunk.text
+        if any(abs(v - value) < 1e-9 for v in numbers_in(text)) and (not unit or re.search(
+                rf"{re.escape(fmt_value(value, '', 'nl'))}\s*%|{int(value)}\s*%", text)):  # fmt: skip
+            return p
+    return None
+
+
+def _target_operand(target: float, unit: str, passage: Passage | None, language: str) -> Operand:
+    printed = fmt_value(target, unit, "nl") if unit != "%" else f"{fmt_value(target, '', 'nl')}%"
+    if passage is None:
+        return Operand(value=target, unit=unit, year="", text=printed, citation=0, role="target",
+                       label=lang.get(language).LABELS["operations"]["gap"].split()[0])  # fmt: skip
+    return Operand(value=target, unit=unit, year="", text=printed, citation=2, role="target", label="")

@@ -1,0 +1,320 @@
+"""Operands from prose, and the faithfulness check every answer passes.
+
+Operands get their roles from the sentence that states them ("X ... t.o.v. een vraag
+naar Y" gives part and whole, "van X in 2018 tot Y in 2025" gives before and after);
+without such a phrase, years order before/after and magnitude orders part/whole. Two
+numbers in different sentences of one passage may also pair, when their unit, counted
+noun and years line up ("In 2023 ontving De Lijn 15.284 klachten. In 2024 daalde dat
+aantal tot 12.931."). When the operands do not fit the question no figure is made, and
+the reason says what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from qa_bot import lang
+from qa_bot.answer.operations import Operation
+from qa_bot.read.numbers import is_money, number_readings, numbers_in, same_value
+from qa_bot.read.quantities import Quantity, printed_figures, quantities
+from qa_bot.types import Citation, Figure
+
+# Sources are Dutch: their numbers are read the Dutch way whatever the question's language.
+SOURCE_LANGUAGE = "nl"
+
+_PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop een totaal van\b|\bop\b|"
+                         r"\bout of\b|\bof the\b|compared (?:to|with)|\bversus\b|\bvs\.?|\bvan het totaal\b|"
+                         r"\bwaarvan\b|\bdaarvan\b", re.I)  # fmt: skip
+_BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
+_FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
+_OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b"
+                       r"|\b(?:daarvan|hiervan)\b", re.I)  # "Eind 2023 was daarvan 1.642 hectare gerealiseerd"
+_BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|that number|this number|"
+                             r"waren dat|was dat|ging het om|gaat het om|een jaar (?:later|eerder))\b", re.I)
+
+
+def refers_back(sentence: str) -> bool:
+    """'In 2024 daalde dat aantal tot 12.931', 'Daarvan gingen er 1.942 …': the sentence
+    continues the subject of the one before."""
+    return bool(_OF_WHICH.search(sentence) or _BACK_REFERENCE.search(sentence))
+
+
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Same unit, and for counts the same counted noun when both name one."""
+    if a.unit != b.unit:
+        return False
+    if a.unit == "" and a.noun_key and b.noun_key:
+        return a.noun_key == b.noun_key or a.noun_key in b.noun_key or b.noun_key in a.noun_key
+    return True
+
+
+def relation(text: str, a: Quantity, b: Quantity) -> str:
+    """'part_whole', 'before_after' or '' for two quantities, ``a`` printed first."""
+    between = text[a.end : b.start]
+    lead = text[max(0, a.start - 20) : a.start]
+    if _FROM.search(lead) and _BEFORE_AFTER.search(between) and len(between) < 120:
+        return "before_after"
+    if _PART_WHOLE.search(between) and len(between) < 120:
+        return "part_whole"
+    return ""
+
+
+_QUALIFIERS = [(name, re.compile(cue, re.I)) for module in lang.LANGUAGES.values()
+               for name, cue in getattr(module, "QUALIFIER_CUES", {}).items()]  # fmt: skip
+
+
+def qualifiers(text: str, found: Sequence[Quantity], sentences: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """What tells each quantity apart, from its own words ("toegekend" for "5171
+    mobiliteiten een beurs toegekend", "gevraagd" for "een vraag naar 8159 mobiliteiten"):
+    a qualifier name (``lang.*.QUALIFIER_CUES``) per quantity, or "".
+
+    Each quantity owns the words from the relation phrase (or the midpoint) before it to the
+    one after it, within its sentence. Only quantities that their noun and year do not tell
+    apart get one; a qualifier that all of them share tells nothing."""
+    if len({(q.noun_key, q.year) for q in found}) == len(found):
+        return [""] * len(found)
+    order = sorted(range(len(found)), key=lambda i: found[i].start)
+    bounds: dict[int, list[int]] = {}
+    for pos, i in enumerate(order):
+        q = found[i]
+        start, end = next(((s, e) for s, e in sentences if s <= q.start < e), (0, len(text)))
+        bounds[i] = [start, end]
+        if pos > 0:
+            prev = found[order[pos - 1]]
+            between = text[prev.end : q.start]
+            link = _PART_WHOLE.search(between) or _BEFORE_AFTER.search(between)
+            bounds[i][0] = max(start, prev.end + (link.end() if link else len(between) // 2))
+        if pos + 1 < len(order):
+            nxt = found[order[pos + 1]]
+            between = text[q.end : nxt.start]
+            link = _PART_WHOLE.search(between) or _BEFORE_AFTER.search(between)
+            bounds[i][1] = min(end, q.end + (link.start() if link else len(between) // 2))
+    names = []
+    for i in range(len(found)):
+        clause = text[bounds[i][0] : bounds[i][1]]
+        hits = sorted((m.start(), name) for name, cue in _QUALIFIERS if (m := cue.search(clause)))
+        names.append(hits[0][1] if hits else "")
+    if len(set(names)) == 1:
+        return [""] * len(found)
+    return names
+
+
+def _share_noun(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
+    noun = a.noun or b.noun
+    return replace(a, noun=a.noun or noun), replace(b, noun=b.noun or noun)
+
+
+def pairs(text: str, sentences: Sequence[tuple[int, int]] = ()) -> list[tuple[Quantity, Quantity, str]]:
+    """Comparable quantity pairs of a text with their relation; nouns are shared.
+
+    Within one sentence, counts of different nouns pair only under an explicit part/whole
+    phrase ("6240 studenten ... op een totaal van 9100 aanvragen"). Across sentences (when
+    ``sentences`` gives their spans), a pair needs the same unit and either the same noun or
+    a back reference ("dat aantal"), or an "of which" opening ("Daarvan gingen er 1.942 …").
+    """
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    found = []
+
+    def sentence_of(q: Quantity) -> int:
+        return next((i for i, (s, e) in enumerate(sentences) if s <= q.start < e), 0)
+
+    for i, a in enumerate(qs):
+        for b in qs[i + 1 :]:
+            if a.unit != b.unit:
+                continue
+            same_sentence = sentence_of(a) == sentence_of(b)
+            if same_sentence:
+                rel = relation(text, a, b)
+                if not (compatible(a, b) or rel == "part_whole"):
+                    continue
+            else:
+                if sentence_of(b) - sentence_of(a) > 2:
+                    continue
+                start_b = sentences[sentence_of(b)][0]
+                opening = text[start_b : b.start]
+                rel = "part_whole" if _OF_WHICH.search(opening) else ""
+                referenced = bool(_BACK_REFERENCE.search(opening))
+                if not (rel or referenced or (a.noun_key and a.noun_key == b.noun_key)):
+                    continue
+                if not (compatible(a, b) or rel or referenced):
+                    continue
+            found.append((*_share_noun(a, b), rel))
+    return found
+
+
+def _year_start(year: str) -> int:
+    return int(year[:4]) if year[:4].isdigit() else 0
+
+
+def _years_fit(question_years: Sequence[str], operand_years: Sequence[str]) -> bool:
+    covered: set[str] = set()
+    for year in operand_years:
+        if year:
+            covered |= {year, year[:4], year[-4:]}
+    return all(q in covered or q[:4] in covered for q in question_years)
+
+
+def own_words(text: str, qs: Sequence[Quantity], q: Quantity) -> str:
+    """The words that belong to a quantity: those after it up to the next number or the end
+    of its clause, and, for the first number of a clause, the clause's words before it
+    ("… zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder …": Twente is
+    33's, not 1's)."""
+    clause_start = max(text.rfind(";", 0, q.start), text.rfind(". ", 0, q.start)) + 1
+    earlier = [x.end for x in qs if clause_start <= x.end <= q.start]
+    start = q.start if earlier else clause_start
+    ends = [x.start for x in qs if x.start >= q.end] + [i for i in (text.find(";", q.end), text.find(". ", q.end)) if i >= 0]
+    return text[start : min(ends, default=len(text))]
+
+
+def operands_for(operation: Operation, text: str, question_years: Sequence[str],
+                 sentences: Sequence[tuple[int, int]] = (), since: str = "",
+                 relevance: Callable[[str], float] | None = None) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+    """Operands with roles for ``operation`` from a (Dutch) source text, or [] and a reason code.
+
+    ``since`` ("gestegen sinds 2018") makes the one asked year the start of a change.
+    ``relevance`` scores a text by the question's words: among the pairs that fit, the one
+    whose operands' own words (:func:`own_words`) hold most of the question wins (the part
+    of a share is the number the question's qualifier is at); without it, the first pair."""
+    found, reason = _fitting_operands(operation, text, question_years, sentences, since)
+    if not found or relevance is None or operation in (Operation.SUM, Operation.AVERAGE):
+        return (found[0] if found else []), reason
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+
+    def score(operands: list[tuple[Quantity, str]]) -> float:
+        # a share is decided by its part: the whole is the wider number the part is counted in
+        if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE, Operation.COMPLEMENT):
+            return sum(relevance(own_words(text, qs, q)) for q, role in operands if role == "part")
+        return sum(relevance(own_words(text, qs, q)) for q, _ in operands)
+
+    return max(found, key=score), reason
+
+
+def _fitting_operands(operation: Operation, text: str, question_years: Sequence[str],
+                      sentences: Sequence[tuple[int, int]], since: str) -> tuple[list[list[tuple[Quantity, str]]], str]:
+    """Every pair (or list) of operands that fits ``operation``, in text order."""
+    out: list[list[tuple[Quantity, str]]] = []
+    operands, reason = _first_operands(operation, text, question_years, sentences, since, out)
+    return (out or ([operands] if operands else [])), reason
+
+
+def _first_operands(operation: Operation, text: str, question_years: Sequence[str],
+                    sentences: Sequence[tuple[int, int]] = (), since: str = "",
+                    collect: list[list[tuple[Quantity, str]]] | None = None) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+    """The operands of the first fitting pair (all of them into ``collect`` when given)."""
+    if operation == Operation.SUM:
+        qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if q.unit != "%"]
+        nouns = [q.noun_key for q in qs if q.noun_key]
+        head = max(set(nouns), key=nouns.count) if nouns else ""
+        items = [q for q in qs if q.unit == (qs[0].unit if qs else "") and q.noun_key in ("", head)]
+        if question_years:  # a total for one year is not a sum over years
+            items = [q for q in items if not q.year or _years_fit(question_years, [q.year])]
+        return ([(q, "item") for q in items], "") if len(items) >= 2 else ([], "no_list")
+    if operation == Operation.AVERAGE:
+        qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+        amounts = [q for q in qs if is_money(q.unit)]
+        counts = [q for q in qs if q.unit == "" and q.noun]
+        if len(amounts) == 1 and len(counts) == 1:
+            return [(amounts[0], "amount"), (counts[0], "count")], ""
+        return [], "no_two_numbers"
+    reason = "no_two_numbers"
+    for a, b, rel in pairs(text, sentences):
+        years_differ = bool(a.year and b.year and a.year != b.year)
+        over_time = operation in (Operation.GROWTH, Operation.CAGR) or (
+            operation == Operation.DIFFERENCE and (rel != "part_whole" or years_differ))  # fmt: skip
+        if over_time:
+            if years_differ:
+                before, after = (a, b) if _year_start(a.year) < _year_start(b.year) else (b, a)
+            elif rel == "before_after":
+                before, after = a, b
+            else:
+                reason = "no_two_years"
+                continue
+            if question_years and not _years_fit(question_years, [before.year, after.year]):
+                reason = "no_figures_for"
+                continue
+            if len(question_years) == 1 and years_differ and not (since and before.year[:4] == since[:4]):
+                reason = "no_two_numbers"  # one period asked: a comparison within it, not a change
+                continue
+            if len(question_years) == 2 and not (_years_fit(question_years[:1], [before.year, after.year])
+                                                 and _years_fit(question_years[1:], [before.year, after.year])):  # fmt: skip
+                reason = "no_figures_for"
+                continue
+            result = [(before, "before"), (after, "after")]
+            if collect is None:
+                return result, ""
+            collect.append(result)
+            continue
+        if years_differ and operation != Operation.RATIO:
+            reason = "years_differ"
+            continue
+        if rel == "before_after" and operation in (Operation.SHARE, Operation.COMPLEMENT, Operation.COMPLEMENT_SHARE):
+            reason = "no_two_numbers"  # "van X tot Y" is a change, not a part of a whole
+            continue
+        if question_years and not _years_fit(question_years, [a.year or b.year, b.year or a.year]):
+            reason = "no_figures_for"
+            continue
+        small, large = (a, b) if a.value <= b.value else (b, a)
+        if operation in (Operation.SHARE, Operation.RATIO, Operation.COMPLEMENT_SHARE) and (
+                same_value(small.value, large.value) or small.value <= 0 or small.value / large.value < 0.001):  # fmt: skip
+            reason = "no_two_numbers"  # a number by itself, or a part a thousand times smaller, is no share
+            continue
+        if operation == Operation.RATIO:
+            result = [(large, "numerator"), (small, "denominator")]
+            if collect is None:
+                return result, ""
+            collect.append(result)
+            continue
+        if operation == Operation.DIFFERENCE:
+            result = [(small, "before"), (large, "after")]
+            if collect is None:
+                return result, ""
+            collect.append(result)
+            continue
+        if a.unit == "%" and operation != Operation.DIFFERENCE:
+            reason = "share_of_percentages"
+            continue
+        result = [(small, "part"), (large, "whole")]
+        if collect is None:
+            return result, ""
+        collect.append(result)
+        continue
+    if collect:
+        return collect[0], ""
+    return [], reason
+
+
+# ---------------------------------------------------------------- faithfulness
+
+
+def unsupported_numbers(text: str, citations: list[Citation], figures: list[Figure], language: str,
+                        question: str = "") -> list[float]:  # fmt: skip
+    """Numbers in ``text`` that no cited passage prints and no cited figure computed.
+
+    A figure counts only when every operand's printed value is in the passage of the
+    citation it names (or, for a target the user gave, in the question); then the numbers
+    of its formula (operands, years span, result) are supported.
+    """
+    cited: dict[int, list[float]] = {c.number: numbers_in(c.passage) for c in citations}
+    allowed = [v for values in cited.values() for v in values]
+    asked = numbers_in(question) if question else []
+    for figure in figures:
+        if all(_operand_cited(op, cited.get(op.citation, []), asked) for op in figure.operands):
+            allowed += numbers_in(figure.formula, language) + [figure.value, round(figure.value, 1)]
+            allowed += [op.value for op in figure.operands]
+    body = re.sub(r"\[\d+\]", " ", text)
+    for quoted in re.findall(r"[„\"“]([^”\"]+)[”\"]", body):
+        if any(quoted in c.passage for c in citations):  # a verbatim quote is checked as printed
+            body = body.replace(quoted, " ")
+    # A number is supported when one of its readings is: source numbers keep their Dutch
+    # notation inside an English answer.
+    return [min(values) for values in number_readings(body)
+            if not any(same_value(v, a, 1e-6) for v in values for a in allowed)]
+
+
+def _operand_cited(op, printed: list[float], asked: list[float]) -> bool:  # type: ignore[no-untyped-def]
+    values = [op.value, op.value / op.scale if op.scale else op.value]
+    if op.citation == 0:  # a value the question itself gives (a target)
+        return any(same_value(v, a, 1e-6) for v in values for a in asked)
+    return any(same_value(v, p, 1e-6) for v in values for p in printed)

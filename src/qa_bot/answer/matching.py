@@ -1,0 +1,89 @@
+"""Does a piece of text cover a question's terms? Keys come from :func:`qa_bot.read.text.keys`,
+the same keys BM25 indexes, so retrieval and the composer agree on what matches.
+
+A term matches a text when one of its keys is a key of the text, or a compound contains
+it ('leermobiliteit' covers 'mobiliteit'; 'vraag' is inside 'gevraagd'), but a generic
+head does not cover a specific word ('onderwijs' does not cover 'beroepsonderwijs').
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+
+from qa_bot.answer.question import Term
+from qa_bot.read.text import keys
+
+
+@functools.lru_cache(maxsize=200_000)
+def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
+    """Exact key, a compound that contains it, or an inflected form of it."""
+    if forms & text_keys:
+        return True
+    for form in forms:
+        if len(form) < 4 or form.isdigit():
+            continue
+        for candidate in text_keys:
+            if form in candidate or (len(candidate) >= 4 and candidate in form and len(form) - len(candidate) <= 3):
+                return True
+    return False
+
+
+@functools.lru_cache(maxsize=200_000)  # pure; a document's keys are weighed against the same terms again and again
+def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
+    """How well a term's forms match a text's keys:
+
+    1 for the same word; 0.6 when the text word is a compound with this word as its head
+    ('mobiliteit' in 'leermobiliteit') or an inflection of it; 0.5/0.3 when it is only a
+    modifier of a text word ('opleiding' in 'opleidingsvorm'); for a question compound, 0.8
+    when the text has its head and its modifier ('fietsinvesteringen': 'investeringen' and
+    'fietsinfrastructuur'), 0.2 for the head alone ('basisonderwijs': 'onderwijs'); else 0.
+    """
+    if forms & text_keys_:
+        return 1.0
+    best = 0.0
+    for form in forms:
+        if len(form) < 4 or form.isdigit():
+            continue
+        for candidate in text_keys_:
+            if candidate.endswith(form) or (len(candidate) >= 4 and candidate in form and len(form) - len(candidate) <= 3):
+                return 0.6
+            if form in candidate:
+                best = max(best, 0.5 if len(form) >= 6 else 0.3)  # a long word inside a compound is still specific
+            elif len(candidate) >= 5 and form.endswith(candidate):
+                modifier = form[: -len(candidate)]
+                has_modifier = len(modifier) >= 3 and any(k != candidate and k.startswith(modifier[:4]) for k in text_keys_)
+                best = max(best, 0.8 if has_modifier else 0.2)
+    return best
+
+
+@functools.lru_cache(maxsize=50_000)
+def text_keys(text: str) -> frozenset[str]:
+    return keys(text)
+
+
+def hits(terms: Sequence[Term], text_keys_: frozenset[str]) -> list[bool]:
+    return [term_matches(t.keys, text_keys_) for t in terms]
+
+
+def weight(terms: Sequence[Term], mask: Iterable[bool]) -> float:
+    return sum(t.weight for t, hit in zip(terms, mask, strict=True) if hit)
+
+
+def coverage(terms: Sequence[Term], layers: Sequence[tuple[frozenset[str], float]]) -> float:
+    """Σ weight · credit / Σ weight, each term credited by the first layer it matches
+    (e.g. sentence 1.0, passage 0.6, document title 0.6, document 0.3), times how strongly
+    it matches there (:func:`strength`)."""
+    total = sum(t.weight for t in terms)
+    if total <= 0:
+        return 1.0
+    got = 0.0
+    for term in terms:
+        got += term.weight * max((credit * strength(term.keys, layer_keys) for layer_keys, credit in layers),
+                                 default=0.0)  # fmt: skip
+    return got / total
+
+
+def unmatched_names(terms: Sequence[Term], context: frozenset[str]) -> list[str]:
+    """Specific names (capitalised words, acronyms) the context does not contain."""
+    return [t.text for t in terms if t.name and t.specific and not term_matches(t.keys, context)]

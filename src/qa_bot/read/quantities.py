@@ -1,0 +1,225 @@
+"""Quantities in Dutch and English text. Pure functions only.
+
+A *quantity* is a number that counts or measures something (``5171 mobiliteiten``,
+``63,4%``, ``9,4 miljoen euro``); years (``2018``, ``2022-2023``), dates, list
+numbering and article numbers are not quantities. Each quantity keeps its unit or
+counted noun, the year(s) it refers to and its character span.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from qa_bot import lang
+from qa_bot.read.numbers import _NOT_NOUNS, MONEY, _words_after, years_in
+from qa_bot.read.text import split_sentences, stem
+
+_MEASURES = frozenset().union(*(m.MEASURE_WORDS for m in lang.LANGUAGES.values()))
+
+
+_YEAR_RANGE = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s?[-–/]\s?((?:19|20)?\d{2})(?![\d])")
+
+
+_BETWEEN_YEARS = re.compile(
+    r"(?:tussen|between|van|from)\s+((?:19|20)\d{2})\s+(?:en|and|tot|to)\s+((?:19|20)\d{2})", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # "%", "euro" or "" (a count)
+    noun: str  # counted noun as written ("mobiliteiten"), may be ""
+    year: str  # "2025", "2022-2025" or ""
+    text: str  # as printed
+    start: int
+    end: int
+    approx: bool = False  # "ruim", "circa", "bijna"
+    bound: str = ""  # "lower"/"upper" ("meer dan"), "from"/"to" (a range's ends)
+    scale: float = 1.0  # value = printed number × scale
+    words: bool = False  # written in words ("drie", "vijftig miljoen")
+    selection: bool = False  # after a definite article: "de tien grootste …"
+
+    @property
+    def noun_key(self) -> str:
+        return noun_key(self.noun)
+
+
+def printed_figures(qs: Sequence[Quantity]) -> list[Quantity]:
+    """The quantities that can be figures of a text. Small counts written in words ("twee
+    indieningsrondes", "vier jaar") tell a story when the same text prints figures in digits:
+    only the digits then. A text without digits keeps its words ("drie leegstaande woningen"),
+    except a selection after a definite article ("de tien knelpuntberoepen met de meeste
+    vacatures" names a top ten, not how many there are)."""
+    small = [q for q in qs if q.words and not q.unit and q.scale == 1.0 and q.value <= 20]
+    if any(not q.words for q in qs):
+        return [q for q in qs if q not in small]
+    return [q for q in qs if q not in small or not q.selection]
+
+
+def noun_key(noun: str) -> str:
+    """Stem of the head word: 'VET-scholen' → 'schol', 'mobiliteiten' → 'mobiliteit'."""
+    if not noun:
+        return ""
+    head = re.split(r"[-/]", noun.lower())
+    return stem(head[-1] if head[-1] else head[0])
+
+
+def quantities(text: str, language: str = "nl") -> list[Quantity]:
+    """Every quantity in ``text`` with its unit, counted noun and year. Which printed numbers
+    are quantities (not identifiers, dates, years or headings), their values in base units
+    and their currencies come from :func:`qa_bot.read.printed.read_numbers`. A text is read
+    once: the composer asks for the same sentences again and again."""
+    return list(_quantities(text, language))
+
+
+@lru_cache(maxsize=50_000)
+def _quantities(text: str, language: str) -> tuple[Quantity, ...]:
+    from qa_bot.read.printed import Kind, read_numbers
+
+    found: list[Quantity] = []
+    for item in read_numbers(text, language):
+        if item.kind != Kind.QUANTITY or item.value is None:
+            continue
+        start, end, unit = item.start, item.end, item.unit
+        after_words = _words_after(text, end, 3)
+        if unit == "" and item.scale == 1.0 and not item.words and _is_list_number(text, start, end):
+            continue
+        if unit == "%":
+            noun = "" if not after_words else _noun(after_words, "%")
+        else:
+            noun = _noun(after_words, "euro" if unit in MONEY else unit)
+        found.append(Quantity(value=item.value, unit=unit, noun=noun, year="", text=item.text, start=start, end=end,
+                              approx=item.approx, bound=item.bound, scale=item.scale, words=item.words,
+                              selection=_word_before(text, start) in lang.union("DEFINITE_ARTICLES")))  # fmt: skip
+    found.sort(key=lambda q: q.start)
+    sentences = split_sentences(text)
+    out = []
+    for q in found:
+        sentence = _sentence_of(sentences, q.start, len(text))
+        q = _with_year(text, q, sentence)
+        if not q.noun and not q.unit:
+            q = _noun_before(text, q, sentence[0])
+        out.append(q)
+    return tuple(_partitive_nouns(text, _share_nouns(text, out)))
+
+
+_COORDINATED = re.compile(r"^[^.;:!?]{0,30}?(?:\btot\b|\bnaar\b|\ben\b|\bto\b|\band\b|,)[^.;:!?]{0,25}$", re.I)
+
+
+def _share_nouns(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """Coordinated numbers share one noun: 'van 2211 in 2018 tot 4535 mobiliteiten',
+    '120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje'."""
+    out = list(qs)
+    for i in range(len(out) - 2, -1, -1):  # from a later noun to an earlier number
+        a, b = out[i], out[i + 1]
+        if not a.noun and b.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
+            out[i] = replace(a, noun=b.noun)
+    for i in range(1, len(out)):  # from an earlier noun to a later number
+        a, b = out[i - 1], out[i]
+        if not b.noun and a.noun and a.unit == b.unit and _COORDINATED.match(text[a.end : b.start]):
+            out[i] = replace(b, noun=a.noun)
+    return out
+
+
+def _partitive_nouns(text: str, qs: list[Quantity]) -> list[Quantity]:
+    """'Van deze 40 projecten zijn er 33 afkomstig uit …': a number after the partitive "er"
+    counts the noun of the number before it in the sentence, whatever word follows it."""
+    out = list(qs)
+    partitive = lang.union("PARTITIVE_BEFORE")
+    for i in range(1, len(out)):
+        q, before = out[i], out[i - 1]
+        between = text[before.end : q.start]
+        words = re.findall(r"[^\W\d_]+", between)
+        if (before.noun and words and words[-1].lower() in partitive and q.unit == before.unit
+                and not re.search(r"[.;:!?]", between)):  # fmt: skip
+            out[i] = replace(q, noun=before.noun)
+    return out
+
+
+_COUNTED_BEFORE = re.compile(r"\b(?:aantal|number of)\s+(?:[^\W\d]+e\s+)?([^\W\d][\w/-]*)", re.I)
+
+
+def _noun_before(text: str, q: Quantity, sentence_start: int) -> Quantity:
+    """'Het aantal uitgaande studenten steeg van 4100 ...': the noun came first."""
+    found = list(_COUNTED_BEFORE.finditer(text[sentence_start : q.start]))
+    if not found:
+        return q
+    return replace(q, noun=found[-1].group(1))
+
+
+def _sentence_of(sentences: Sequence[tuple[int, int]], offset: int, length: int) -> tuple[int, int]:
+    for start, end in sentences:
+        if start <= offset < end:
+            return start, end
+    return 0, length
+
+
+def _unit(unit: str | None, currency: str | None) -> str:
+    if unit:
+        u = unit.lower()
+        if u in ("%", "procent", "percent"):
+            return "%"
+        return "euro"
+    return "euro" if currency else ""
+
+
+def _word_before(text: str, start: int) -> str:
+    words = re.findall(r"\S+", text[max(0, start - 40) : start])
+    return words[-1].strip("(").lower() if words else ""
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and bool(re.match(r"[.)]\s", text[end : end + 2]))
+
+
+_ADJECTIVES = frozenset("nieuwe extra bijkomende verschillende andere new additional".split())
+
+
+def _noun(after: list[str], unit: str) -> str:
+    """The counted noun after a number, skipping a leading adjective ('83 nieuwe scholen',
+    '77 Limburgse scholen': an inflected adjective ends in -e and has a word after it)."""
+    for i, word in enumerate(after[:3]):
+        lower = word.lower()
+        if lower in _NOT_NOUNS:
+            return ""
+        if lower in _MEASURES:
+            return word  # "2.520 hectare overstromingsgebied": the unit is what is counted
+        has_next = i + 1 < len(after) and after[i + 1].lower() not in _NOT_NOUNS
+        if lower in _ADJECTIVES or (i < 2 and has_next and re.fullmatch(r"[^\W\d_]{3,}e", lower)):
+            continue
+        return word.strip("-/")
+    return ""
+
+
+def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
+    """Attach the year a quantity refers to (same sentence only)."""
+    sent_start, sent_end = sentence
+    after = text[q.end : min(sent_end, q.end + 80)]
+    # "2211 in 2018", "4535 mobiliteiten in 2025", "12% (2024)", "38 organisaties over een accreditatie in 2021"
+    direct = re.match(r"\s*(?:[^\W\d][\w-]*\s){0,4}\s*(?:in|\(|anno)\s*((?:19|20)\d{2})(?![\d])", after)
+    if direct:
+        return _replace_year(q, direct.group(1))
+    before = text[sent_start : q.start]
+    span = list(_BETWEEN_YEARS.finditer(before))
+    if span:
+        return _replace_year(q, f"{span[-1].group(1)}-{span[-1].group(2)}")
+    ranges = list(_YEAR_RANGE.finditer(before))
+    prior = years_in(before)
+    if ranges and (not prior or ranges[-1].group(1) in prior[-2:]):
+        a, b = ranges[-1].group(1), ranges[-1].group(2)
+        return _replace_year(q, f"{a}-{a[:2] + b if len(b) == 2 else b}")
+    if prior:
+        return _replace_year(q, prior[-1])
+    later = years_in(text[q.end : sent_end])
+    if len(later) == 1:
+        return _replace_year(q, later[0])
+    return q
+
+
+def _replace_year(q: Quantity, year: str) -> Quantity:
+    return replace(q, year=year)

@@ -1,0 +1,246 @@
+"""Words and sentences: one tokeniser for BM25 and for the answer composer.
+
+Every word becomes a *key*: its Dutch lemma (simplemma: beurzen → beurs, toegekend →
+toekennen) run through the Dutch Snowball stemmer, with doubled vowels folded
+(vraag/gevraagd meet). BM25 and the composer's term matching both use :func:`key`, so
+the index and the composer never disagree about whether two words are the same.
+Numbers get one canonical form (``5.171`` and ``5171`` are the same token), and
+adjectives of place become their place (Limburgse → limburg) on both sides.
+
+Sentence spans come from pysbd (Dutch rules: "(o.a. Dhr. Peeters)" does not end a
+sentence) inside paragraphs and list items; a hard line break always ends a sentence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from importlib import resources
+
+from qa_bot import lang
+
+STOP_WORDS = lang.union("STOP_WORDS") | lang.union("QUESTION_WORDS")
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}", re.UNICODE)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
+_LINE = re.compile(r"[^\n]+")
+
+
+# ---------------------------------------------------------------- sentences
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="nl", clean=False, char_span=True)
+
+
+@functools.lru_cache(maxsize=20_000)
+def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans ``(start, end)`` in ``text``, stripped of surrounding white space.
+
+    Each line (paragraph or list item, after :func:`qa_bot.read.files.clean_text`) is split
+    by pysbd; a line is never joined to the next.
+    """
+    spans: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        line, start_of_line = match.group(0), match.start()
+        if not line.strip():
+            continue
+        if len(line) < 40 or not re.search(r"[.!?]\s", line):
+            spans.append(_strip(text, start_of_line, match.end()))
+            continue
+        for piece in _segmenter().segment(line):
+            a, b = _strip(text, start_of_line + piece.start, start_of_line + piece.end)
+            if b > a:
+                spans.append((a, b))
+    return tuple(spans)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- tokens and keys
+
+
+def normalize_number_token(token: str) -> str:
+    """``5.171`` → ``5171``; ``63,4`` → ``63.4``; other numbers unchanged."""
+    if _THOUSANDS.match(token):
+        return token.replace(".", "")
+    if re.fullmatch(r"\d+,\d+", token):
+        return token.replace(",", ".")
+    return token
+
+
+@functools.lru_cache(maxsize=1)
+def _places() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for module in lang.LANGUAGES.values():
+        table.update(module.PLACE_ADJECTIVES)
+    return table
+
+
+@functools.lru_cache(maxsize=200_000)
+def place_of(word: str) -> str | None:
+    """The place an adjective or inhabitant names: 'West-Vlaamse' → 'west-vlaanderen'."""
+    lower = word.lower()
+    places = _places()
+    if lower in places:
+        return places[lower]
+    lemma = lemma_of(lower)
+    return places.get(lemma)
+
+
+def _with_places(text: str) -> str:
+    return _HYPHENATED.sub(lambda m: place_of(m.group(0)) or m.group(0), text)
+
+
+def raw_tokens(text: str) -> Iterator[str]:
+    """Lower-case words and canonical numbers, places resolved."""
+    for match in _TOKEN.finditer(_with_places(text).lower()):
+        token = re.sub(r"['’]s$", "", match.group(0))  # English possessive: Belgium's
+        yield normalize_number_token(token) if token[0].isdigit() else token
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    # pystemmer is pinned below 3: PyStemmer 3 changes Dutch stems ("mobiliteiten" → "mobil").
+    import Stemmer
+
+    return Stemmer.Stemmer("dutch")
+
+
+@functools.lru_cache(maxsize=200_000)
+def lemma_of(word: str) -> str:
+    """Dutch lemma, lower case: beurzen → beurs, toegekend → toekennen; an inflected
+    adjective or participle the lemmatiser does not know loses its -e first
+    (aangevraagde → aangevraagd → aanvragen)."""
+    import simplemma
+
+    lemma = str(simplemma.lemmatize(word, lang="nl")).lower().replace("_", "")
+    if lemma == word and len(word) > 5 and word.endswith("e"):
+        shorter = str(simplemma.lemmatize(word[:-1], lang="nl")).lower().replace("_", "")
+        if shorter != word[:-1]:
+            return shorter
+    return lemma
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    if not word or word[0].isdigit():
+        return word
+    return str(_stemmer().stemWord(word))
+
+
+@functools.lru_cache(maxsize=500_000)
+def key(token: str) -> str:
+    """The matching key of a (lower-case) token: stem of its lemma, doubled vowels folded."""
+    if not token or token[0].isdigit():
+        return token
+    return re.sub(r"([aeiou])\1", r"\1", stem(lemma_of(token)))
+
+
+def keys(text: str) -> frozenset[str]:
+    """Every key of ``text`` (stop words included: a passage is matched, not ranked)."""
+    return frozenset(key(t) for t in raw_tokens(text))
+
+
+def content_tokens(text: str) -> list[str]:
+    return [t for t in raw_tokens(text) if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
+
+
+def bm25_tokens(text: str) -> list[str]:
+    """Keys of the content words of ``text`` (Dutch and English stop words removed)."""
+    return [key(t) for t in content_tokens(text)]
+
+
+# ---------------------------------------------------------------- languages
+
+
+def detect_language(text: str) -> str:
+    """``"en"`` when English function words outnumber Dutch ones, else ``"nl"``."""
+    words = [t for t in raw_tokens(text) if not t[0].isdigit()]
+    english = sum(w in _EN_MARKERS for w in words)
+    dutch = sum(w in _NL_MARKERS for w in words)
+    return "en" if english > dutch else "nl"
+
+
+_EN_MARKERS = frozenset(
+    "the of and to in is was were are how many much what which who by did does from with "
+    "for this that share number since".split()
+)
+_NL_MARKERS = frozenset(
+    "de het een van en in is was waren hoeveel welk welke wat wie door deed naar met voor "
+    "dit dat aandeel aantal sinds zijn werd werden".split()
+)
+
+
+@functools.lru_cache(maxsize=1)
+def glossary() -> dict[str, tuple[str, ...]]:
+    """English word → Dutch words, from the packaged ``glossary_en_nl.tsv`` (repeated
+    entries are merged)."""
+    table: dict[str, list[str]] = {}
+    raw = resources.files("qa_bot").joinpath("glossary_en_nl.tsv").read_text(encoding="utf-8")
+    for line in raw.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, dutch = line.split("\t", 1)
+        words = table.setdefault(english.strip().lower(), [])
+        words += [d.strip() for d in dutch.split(",") if d.strip() and d.strip() not in words]
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@functools.lru_cache(maxsize=1)
+def reverse_glossary() -> dict[str, tuple[str, ...]]:
+    """Dutch key → English words: a Dutch question also reaches an English report."""
+    table: dict[str, list[str]] = {}
+    for english, dutch_words in glossary().items():
+        for dutch in dutch_words:
+            for token in raw_tokens(dutch):
+                if token not in STOP_WORDS:
+                    table.setdefault(key(token), []).append(english)
+    return {k: tuple(dict.fromkeys(v)) for k, v in table.items()}
+
+
+def translations(word: str, language: str = "en") -> tuple[str, ...]:
+    """Words in the other language for ``word`` (the glossary knows plural and singular forms)."""
+    lower = word.lower()
+    if language != "en":
+        return reverse_glossary().get(key(lower), ())
+    table = glossary()
+    if lower in table:
+        return table[lower]
+    for suffix in ("s", "es"):
+        if lower.endswith(suffix) and lower[: -len(suffix)] in table:
+            return table[lower[: -len(suffix)]]
+    return ()
+
+
+def noun_in(noun: str, language: str) -> str:
+    """A counted noun of a (Dutch) source as the answer's language names it: itself in a
+    Dutch answer; its glossary translation in an English one ("mobiliteiten" →
+    "mobilities"), a plural for a plural; "" when the glossary does not know it, so no
+    Dutch word is mixed into an English sentence."""
+    if language != "en" or not noun:
+        return noun
+    if noun.lower() in glossary() or not translations(noun, "nl"):  # already English, or unknown
+        return noun if noun.lower() in glossary() else ""
+    nouns = [w for w in translations(noun, "nl") if not w.endswith("ed")]
+    if not nouns:
+        return ""
+    plural = noun.lower().endswith(("en", "s"))
+    return next((w for w in nouns if w.endswith("s") == plural), nouns[0])
+
+
+def expand_query(question: str, language: str) -> str:
+    """Add the glossary's translations of the question's words (English ↔ Dutch)."""
+    extra = [d for word in content_tokens(question) for d in translations(word, language)]
+    return question + (" " + " ".join(extra) if extra else "")

@@ -1,0 +1,168 @@
+"""QuestionAnalysis: a table of questions and what the analysis must find in them."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up
+from qa_bot.answer.operations import Operation
+from qa_bot.answer.question import AnswerType
+from qa_bot.read.text import detect_language, key
+
+
+def run(question: str, knows=None):  # type: ignore[no-untyped-def]
+    return analyze(question, detect_language(question), None, knows)
+
+
+def words(question: str) -> list[str]:
+    return [t.text for t in run(question).terms]
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("Hoeveel leerlingen kregen in 2023 een beurs?", ["leerlingen", "kregen", "beurs"]),
+        ("Vraag: Hoeveel leerlingen kregen in 2023 een beurs?", ["leerlingen", "kregen", "beurs"]),
+        # attribution is not content
+        ("Volgens het antwoord van minister Van der Linden op de vraag van mevrouw D'Haese: hoeveel scholen deden "
+         "mee in 2021?", ["scholen", "deden", "mee"]),
+        ("Hoeveel scholen deden mee in 2021, zoals Peeters citeerde uit het persbericht?", ["scholen", "deden", "mee"]),
+        ("According to Mr Smith, how many schools took part in 2021?", ["schools", "took", "part"]),
+    ],
+)
+def test_content_terms(question: str, terms: list[str]) -> None:
+    assert [w for w in words(question) if w in terms] == [w for w in terms if w in words(question)]
+    assert set(words(question)) >= {t for t in terms if t not in ("kregen", "deden", "mee", "took", "part")}
+    assert not set(words(question)) & {"Vraag", "Van", "Linden", "D'Haese", "Peeters", "persbericht", "Mr", "Smith",
+                                       "antwoord", "minister", "mevrouw"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        ("Hoeveel ritten reed De Lijn in 2022?", ["Lijn"]),
+        ("Hoeveel leerlingen telde het BSO in 2022?", ["BSO"]),
+        ("Vraag: Hoeveel mobiliteiten waren er?", []),
+        ("Mevrouw Peeters vroeg hoeveel scholen er waren.", []),
+    ],
+)
+def test_names(question: str, names: list[str]) -> None:
+    assert [t.text for t in run(question).terms if t.name] == names
+
+
+def test_a_name_the_corpus_does_not_know_is_reported() -> None:
+    analysis = run("Wie won de Ronde van Vlaanderen?", knows=lambda keys: key("Vlaanderen") in keys)
+    assert analysis.unknown_names == ("Ronde",)
+
+
+def test_a_name_in_most_documents_does_not_pick_one() -> None:
+    idf = idf_from({key("Vlaanderen"): 9, key("Limburg"): 1}, 10)
+    terms = {t.text: t for t in analyze("Hoeveel scholen in Limburg en Vlaanderen?", "nl", idf).terms}
+    assert terms["Limburg"].specific and not terms["Vlaanderen"].specific
+    assert terms["Limburg"].weight > terms["Vlaanderen"].weight
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "source_years", "years"),
+    [
+        ("Wat antwoordde de minister op vraag nr. 521 over het aantal stages in 2024?", "521", (), ("2024",)),
+        ("Hoeveel stages waren er in 2019 volgens het artikel van juni 2020?", "", ("2020-06",), ("2019",)),
+        ("Wat zei de commissie van 17 oktober 2019 over het aantal stages in 2018?", "", ("2019-10-17",), ("2018",)),
+        ("Hoeveel stages telde het jaarverslag van september 2018?", "", ("2018-09",), ()),
+        ("Hoeveel studenten waren er in 2022-2023?", "", (), ("2022-2023",)),
+    ],
+)
+def test_source_dates_are_kept_apart_from_data_years(question: str, number: str, source_years: tuple[str, ...],
+                                                    years: tuple[str, ...]) -> None:  # fmt: skip
+    analysis = run(question)
+    assert analysis.attribution.number == number
+    assert analysis.attribution.source_years == source_years
+    assert analysis.years == years
+
+
+@pytest.mark.parametrize(
+    ("question", "operation", "answer_type"),
+    [
+        # look-ups that look like computations (class 4)
+        ("Hoeveel stages waren er in totaal in 2022?", None, AnswerType.COUNT),
+        ("Is er een verschil in beleid tussen Vlaanderen en Wallonië?", None, AnswerType.OTHER),
+        ("Wat was het EU-gemiddelde voor vroegtijdige schoolverlaters in 2024?", None, AnswerType.NUMBER),
+        # computations (class 5)
+        ("Hoeveel stages meer waren er in 2025 dan in 2018?", Operation.DIFFERENCE, AnswerType.COUNT),
+        ("Welk percentage van de aanvragen bleef in 2024 onbeantwoord?", Operation.COMPLEMENT_SHARE,
+         AnswerType.PERCENTAGE),
+        ("Hoeveel aanvragen bleven in 2022 zonder beurs?", Operation.COMPLEMENT, AnswerType.COUNT),
+        ("Hoe sterk groeide het aantal stages tussen 2018 en 2024 in procent?", Operation.GROWTH, AnswerType.PERCENTAGE),
+        ("Met hoeveel procentpunt steeg het aandeel tussen 2020 en 2023?", Operation.DIFFERENCE, AnswerType.PP),
+        ("Welk aandeel van de aanvragen werd in 2024 goedgekeurd?", Operation.SHARE, AnswerType.PERCENTAGE),
+        ("Wat is de gemiddelde jaarlijkse groei van het budget tussen 2019 en 2023?", Operation.CAGR, None),
+        ("Hoeveel bedroeg het gemiddeld jaarlijks budget?", Operation.AVERAGE, AnswerType.AMOUNT),
+        ("What was the average annual growth of schools between 2019 and 2023?", Operation.CAGR, None),
+        ("How much did the programme cost in 2023?", None, AnswerType.AMOUNT),
+        ("Hoeveel investeerden de gemeenten in fietspaden?", None, AnswerType.AMOUNT),
+        ("Welke provincie had in 2024 het hoogste aantal stages?", None, AnswerType.NAME),
+        # a size is asked, not a manner: answered by a number or not at all
+        ("Hoe groot is volgens de motie het gat in het pensioenfonds?", None, AnswerType.NUMBER),
+        ("Hoe hoog is de inhouding in 1983?", None, AnswerType.NUMBER),
+        ("Wat waren de directe kosten van de politie-inzet?", None, AnswerType.AMOUNT),
+        ("How large was the deficit in 2025?", None, AnswerType.NUMBER),
+        ("Hoe verklaart de minister de lage prijs?", None, AnswerType.EXPLANATION),
+    ],
+)
+def test_operation_only_from_explicit_cues(question: str, operation: Operation | None,
+                                           answer_type: AnswerType | None) -> None:  # fmt: skip
+    analysis = run(question)
+    assert analysis.operation == operation
+    if answer_type is not None:
+        assert analysis.answer_type == answer_type
+
+
+def test_total_negation_superlative_and_target() -> None:
+    assert run("Hoeveel stages waren er in totaal in 2022?").total
+    assert run("Hoeveel aanvragen bleven in 2022 zonder beurs?").negated
+    assert run("Welke provincie had in 2024 het hoogste aantal stages?").superlative == "max"
+    gap = run("Hoeveel procentpunt lag België in 2024 onder het Europese streefdoel van 9%?")
+    assert gap.operation == Operation.GAP and gap.target == 9.0 and gap.target_unit == "%"
+
+
+@pytest.mark.parametrize(
+    ("question", "follow_up"),
+    [("En in 2018?", True), ("En voor Limburg?", True), ("What about 2019?", True),
+     ("En hoeveel leerlingen kregen in 2024 een beurs van de Vlaamse overheid?", False)],
+)  # fmt: skip
+def test_follow_ups_are_recognised(question: str, follow_up: bool) -> None:
+    assert is_follow_up(question, detect_language(question)) is follow_up
+
+
+def test_a_follow_up_keeps_the_need_and_changes_the_year_or_place() -> None:
+    previous = run("Hoeveel stagebeurzen kreeg Limburg in 2023?")
+    year = resolve_follow_up(run("En in 2022?"), previous)
+    assert year is not None and year.years == ("2022",) and "stagebeurzen" in [t.text for t in year.terms]
+    place = resolve_follow_up(run("En voor Antwerpen?"), previous)
+    assert place is not None and place.years == ("2023",)
+    assert "Antwerpen" in [t.text for t in place.terms] and "Limburg" not in [t.text for t in place.terms]
+    assert resolve_follow_up(run("En dan?"), previous) is None
+
+
+@pytest.mark.parametrize(
+    "question, operation",
+    [
+        # Issue 17, class 3: computations asked without the word "verschil"
+        ("Hoe hoog is de voor 1989 begrote winst zonder de precariorechten?", Operation.COMPLEMENT),
+        ("Hoeveel hoger was de ESF-claim van Noord-Brabant dan die van Overijssel?", Operation.DIFFERENCE),
+    ],
+)
+def test_computations_asked_in_other_words(question: str, operation: Operation) -> None:
+    assert analyze(question, "nl").operation == operation
+
+
+def test_letters_and_common_english_words_are_no_names_the_documents_must_print() -> None:
+    # Issue 17, class 6: "North Brabant" is "Noord-Brabant" in a Dutch source; "B.V." and
+    # "hoofdstuk VII B" were refused because one-letter keys are never in the index.
+    knows = lambda forms: bool(forms & {"brabant", "kandidat", "1962"})  # noqa: E731
+    english = analyze("What is the average claim per person for the North Brabant projects?", "en", None, knows)
+    assert "North" not in english.unknown_names
+    letters = analyze("Waarom kreeg Brabants Vastgoed B.V. ontheffing voor hoofdstuk VII B?", "nl", None, knows)
+    assert not {"B", "V"} & set(letters.unknown_names)
+    dutch = analyze("Hoeveel projecten kwamen uit Zwolle?", "nl", None, knows)
+    assert dutch.unknown_names == ("Zwolle",)

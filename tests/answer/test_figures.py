@@ -1,0 +1,278 @@
+import pytest
+
+from qa_bot.answer.analysis import analyze
+from qa_bot.answer.figures import operands_for, qualifiers, unsupported_numbers
+from qa_bot.answer.operations import (
+    REGISTRY,
+    Operation,
+    build_figure,
+    cagr,
+    chart_data,
+    complement,
+    complement_share,
+    difference,
+    figure_label,
+    growth,
+    ratio,
+    share,
+)
+from qa_bot.read.text import detect_language
+from qa_bot.types import Citation, Operand
+
+GRANTS = (
+    "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar 8159 "
+    "mobiliteiten vanuit de scholen."
+)
+EUROPASS = (
+    "De evolutie van de uitgegeven Europass Mobiliteiten tussen 2018 en 2025 geeft een stijging aan, "
+    "met 2211 in 2018 tot 4535 mobiliteiten in 2025."
+)
+
+
+def test_arithmetic() -> None:
+    assert share(5171, 8159) == pytest.approx(63.378, abs=1e-3)
+    assert complement(5171, 8159) == 2988
+    assert complement_share(5171, 8159) == pytest.approx(36.622, abs=1e-3)
+    assert growth(2211, 4535) == pytest.approx(105.111, abs=1e-3)
+    assert cagr(2211, 4535, 7) == pytest.approx(10.808, abs=1e-3)
+    assert cagr(100, 121, 2) == pytest.approx(10.0)
+    assert ratio(8159, 5171) == pytest.approx(1.578, abs=1e-3)
+    assert difference(2211, 4535) == 2324
+
+
+@pytest.mark.parametrize(
+    ("question", "operation"),
+    [
+        ("Welk aandeel van de gevraagde mobiliteiten kon in 2025 gefinancierd worden?", "share"),
+        ("What share of the requested mobilities received a grant?", "share"),
+        ("Hoeveel procent van de aanvragen werd goedgekeurd?", "share"),
+        ("Hoeveel gevraagde mobiliteiten kregen geen beurs?", "complement"),
+        ("How many requested mobilities did not get a grant?", "complement"),
+        ("Welk aandeel van de aanvragen kreeg geen beurs?", "complement_share"),
+        ("Met hoeveel procent is het aantal Europass Mobiliteiten gestegen sinds 2018?", "growth"),
+        ("Met hoeveel procent steeg het budget?", "growth"),
+        ("By what percentage did the number grow between 2018 and 2025?", "growth"),
+        ("Wat was de gemiddelde jaarlijkse groei tussen 2018 en 2025?", "cagr"),
+        ("Met hoeveel procent groeide het aantal gemiddeld per jaar?", "cagr"),
+        ("What was the average annual growth?", "cagr"),
+        ("Hoeveel keer meer mobiliteiten waren er in 2025?", "ratio"),
+        ("How many times larger was the demand?", "ratio"),
+        ("Wat is het verschil tussen 2018 en 2025?", "difference"),
+        ("How many more certificates were issued in 2023?", "difference"),
+        ("Hoeveel cursisten vertrokken in totaal naar het buitenland?", None),  # a stated total first
+        ("How many learners left for Germany and Spain combined?", "sum"),
+        ("Hoeveel mobiliteiten kregen in 2025 een beurs?", None),
+        ("Hoeveel procent van de VET-leerlingen nam in 2025 deel aan een leermobiliteit?", "share"),
+        ("Wat is de Europass-Mobiliteit?", None),
+    ],
+)
+def test_detect_operation(question: str, operation: str | None) -> None:
+    found = analyze(question, detect_language(question)).operation
+    assert (found.value if found else None) == operation
+
+
+def test_every_operation_is_one_registry_entry() -> None:
+    assert set(REGISTRY) == set(Operation)
+
+
+def roles(operands) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    return {role: q.value for q, role in operands}
+
+
+def as_operands(found) -> list[Operand]:  # type: ignore[no-untyped-def]
+    return [Operand(q.value, q.unit, q.year, q.text, 1, role, label=" ".join(x for x in (q.noun, q.year) if x))
+            for q, role in found]
+
+
+def test_part_and_whole_from_tov() -> None:
+    operands, reason = operands_for(Operation.SHARE, GRANTS, ["2025"])
+    assert reason == ""
+    assert roles(operands) == {"part": 5171, "whole": 8159}
+
+
+def test_before_and_after_from_van_tot() -> None:
+    operands, _ = operands_for(Operation.GROWTH, EUROPASS, ["2018"], since="2018")
+    assert roles(operands) == {"before": 2211, "after": 4535}
+
+
+def test_before_after_by_year_even_with_tegenover() -> None:
+    sentence = "In 2023 werden 12.400 Certificaatsupplementen uitgereikt, tegenover 9.800 in 2021."
+    operands, _ = operands_for(Operation.GROWTH, sentence, [])
+    assert roles(operands) == {"before": 9800, "after": 12400}
+
+
+@pytest.mark.parametrize(
+    ("operation", "sentence", "years", "reason"),
+    [
+        (Operation.SHARE, GRANTS, ["2019"], "no_figures_for"),
+        (Operation.GROWTH, EUROPASS, ["2015"], "no_figures_for"),
+        (Operation.GROWTH, GRANTS, [], "no_two_years"),
+        (Operation.SHARE, "Er waren 14 indicatoren.", [], "no_two_numbers"),
+        (Operation.SHARE, "In 2025 ging 9,4 miljoen euro naar 83 scholen.", [], "no_two_numbers"),
+        (Operation.SHARE, "In 2023 had 8,5% deelgenomen, tegenover 3,1% in Vlaanderen.", [], "share_of_percentages"),
+    ],
+)
+def test_refuses_when_operands_do_not_fit(operation: Operation, sentence: str, years: list[str], reason: str) -> None:
+    operands, why = operands_for(operation, sentence, years)
+    assert operands == []
+    assert why == reason
+
+
+def test_sum_of_listed_items_shares_the_noun() -> None:
+    sentence = "In 2024 vertrokken 120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje."
+    operands, _ = operands_for(Operation.SUM, sentence, ["2024"])
+    assert [q.value for q, _ in operands] == [120, 95, 40]
+
+
+@pytest.mark.parametrize(
+    ("operation", "language", "display", "formula"),
+    [
+        ("share", "nl", "63,4%", "5171 / 8159 = 63,4%"),
+        ("share", "en", "63.4%", "5171 / 8159 = 63.4%"),
+        ("complement", "nl", "2988", "8159 − 5171 = 2988"),
+        ("complement_share", "nl", "36,6%", "(8159 − 5171) / 8159 = 36,6%"),
+        ("ratio", "en", "1.58×", "8159 / 5171 = 1.58×"),
+    ],
+)
+def test_build_figure_presentation(operation: str, language: str, display: str, formula: str) -> None:
+    found, _ = operands_for(Operation(operation), GRANTS, ["2025"])
+    figure = build_figure(Operation(operation), as_operands(found), language)
+    assert figure.display == display
+    assert figure.formula == formula
+    assert all(op.citation == 1 for op in figure.operands)
+    assert figure.chart["type"] == "bar"
+
+
+def test_growth_figure_is_a_line_chart_over_years() -> None:
+    found, _ = operands_for(Operation.GROWTH, EUROPASS, ["2018", "2025"])
+    figure = build_figure(Operation.GROWTH, as_operands(found), "nl")
+    assert figure.formula == "(4535 − 2211) / 2211 = 105,1%"
+    assert figure.chart["type"] == "line" and figure.chart["unit"] == ""
+    assert figure.label == "Groei mobiliteiten, 2018–2025"
+
+
+def test_a_difference_asked_as_a_size_is_absolute() -> None:
+    ops = [Operand(6.0, "%", "2024", "6,0", 1, "before"), Operand(9.3, "%", "2024", "9,3", 1, "after")]
+    assert build_figure(Operation.DIFFERENCE, ops[::-1], "nl", absolute=True).value == pytest.approx(3.3)
+    assert build_figure(Operation.DIFFERENCE, ops, "nl").display == "3,3 procentpunt"
+
+
+@pytest.mark.parametrize(
+    ("labels", "expected"),
+    [
+        (["leerlingen 2019", "leerlingen 2023"], "Groei leerlingen, 2019–2023"),
+        (["Antwerpen — 2022", "Antwerpen — 2023"], "Groei Antwerpen, 2022–2023"),
+        (["Limburg — 2023", "Totaal — 2023"], "Groei Limburg / Totaal, 2023"),
+        ([], "Groei"),
+    ],
+)
+def test_figure_label(labels: list[str], expected: str) -> None:
+    assert figure_label("Groei", [Operand(1, "", "", "1", 1, "x", label=label) for label in labels]) == expected
+
+
+def citation(passage: str) -> Citation:
+    return Citation(1, "c", "d", "t", "antwoord", "", "", None, passage, passage, 1.0)
+
+
+def test_unsupported_numbers_flags_invented_numbers() -> None:
+    cites = [citation(GRANTS)]
+    assert unsupported_numbers("Er waren 5171 beurzen [1].", cites, [], "nl") == []
+    assert unsupported_numbers("Er waren 5.171 beurzen in 2025 [1].", cites, [], "nl") == []
+    assert unsupported_numbers("Er waren 6000 beurzen [1].", cites, [], "nl") == [6000]
+
+
+def test_computed_figure_with_cited_operands_is_supported() -> None:
+    found, _ = operands_for(Operation.SHARE, GRANTS, ["2025"])
+    figure = build_figure(Operation.SHARE, as_operands(found), "nl")
+    text = f"Aandeel: {figure.display} [1]. Berekening: {figure.formula}"
+    assert unsupported_numbers(text, [citation(GRANTS)], [figure], "nl") == []
+    # the same figure without the passage that holds its operands is not supported
+    other = citation("Er waren 14 indicatoren.")
+    assert 63.4 in unsupported_numbers(text, [other], [figure], "nl")
+
+
+def test_verbatim_dutch_quote_in_english_answer_is_supported() -> None:
+    passage = "In 2023 werden 12.400 Certificaatsupplementen uitgereikt."
+    text = f'Source: "{passage}" [1]'
+    assert unsupported_numbers(text, [citation(passage)], [], "en") == []
+
+
+# ---------------------------------------------------------------- charts (issue 16, item 6)
+
+
+def test_each_operand_is_told_apart_by_its_own_words() -> None:
+    found, _ = operands_for(Operation.SHARE, GRANTS, ["2025"])
+    assert qualifiers(GRANTS, [q for q, _ in found]) == ["granted", "requested"]
+
+
+def test_operands_of_different_years_need_no_qualifier() -> None:
+    found, _ = operands_for(Operation.GROWTH, EUROPASS, ["2018", "2025"])
+    assert qualifiers(EUROPASS, [q for q, _ in found]) == ["", ""]
+
+
+@pytest.mark.parametrize(
+    ("language", "labels", "y_label", "alt"),
+    [
+        ("nl", ["toegekend 2025", "gevraagd 2025"], "mobiliteiten",
+         "Staafdiagram — Aandeel mobiliteiten, 2025 (y-as: mobiliteiten): toegekend 2025: 5171; gevraagd 2025: 8159."),
+        ("en", ["granted 2025", "requested 2025"], "mobilities",
+         "Bar chart — Share mobilities, 2025 (y axis: mobilities): granted 2025: 5171; requested 2025: 8159."),
+    ],
+)  # fmt: skip
+def test_chart_labels_differ_and_the_y_axis_says_what_is_counted(language: str, labels: list[str], y_label: str,
+                                                                 alt: str) -> None:  # fmt: skip
+    words = {"nl": ("mobiliteiten", "toegekend", "gevraagd"), "en": ("mobilities", "granted", "requested")}[language]
+    ops = [Operand(5171, "", "2025", "5171", 1, "part", label=f"{words[0]} {words[1]} 2025"),
+           Operand(8159, "", "2025", "8159", 1, "whole", label=f"{words[0]} {words[2]} 2025")]  # fmt: skip
+    figure = build_figure(Operation.SHARE, ops, language)
+    assert [p["label"] for p in figure.chart["series"]] == labels
+    assert figure.chart["y_label"] == y_label
+    assert figure.chart["description"] == alt
+
+
+def test_a_chart_of_euros_names_the_unit_on_the_axis() -> None:
+    ops = [Operand(100.0, "euro", "2023", "100", 1, "before", label="budget 2023"),
+           Operand(150.0, "euro", "2024", "150", 1, "after", label="budget 2024")]  # fmt: skip
+    chart = chart_data("line", "Groei budget, 2023–2024", ops, "nl")
+    assert chart["y_label"] == "budget (€)" and [p["label"] for p in chart["series"]] == ["2023", "2024"]
+    assert "€ 100" in str(chart["description"])
+
+
+def test_the_part_of_a_share_is_the_number_the_questions_qualifier_is_at() -> None:
+    # Issue 17, class 2: "Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente;
+    # 1 project valt onder …" — the share asked for Twente is 33 / 40, not the first pair 1 / 40.
+    from qa_bot.answer.figures import own_words
+    from qa_bot.read.quantities import quantities
+
+    text = ("Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder "
+            "de quotesectie Steenwijk en 6 projecten komen uit Zwolle.")
+    qs = quantities(text)
+    assert "Twente" in own_words(text, qs, qs[1]) and "Twente" not in own_words(text, qs, qs[2])
+    twente = lambda t: 1.0 if "Twente" in t else 0.0  # noqa: E731
+    operands, _ = operands_for(Operation.SHARE, text, [], relevance=twente)
+    assert [(q.value, role) for q, role in operands] == [(33, "part"), (40, "whole")]
+    steenwijk = lambda t: 1.0 if "Steenwijk" in t else 0.0  # noqa: E731
+    operands, _ = operands_for(Operation.SHARE, text, [], relevance=steenwijk)
+    assert [(q.value, role) for q, role in operands] == [(1, "part"), (40, "whole")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["De Regering stelt f 2 min. ter beschikking voor de FAO en f 2 min. voor Unicef.",
+     "1. Het aantal vergunningen bedroeg 5 in Zwolle op een totaal van 79.805 vergunningen."],
+)
+def test_a_number_by_itself_or_a_vanishing_part_is_no_share(text: str) -> None:
+    # Issue 17, class 2: "2.000.000 / 2.000.000 = 100,0%" and "5 / 79.805 = 0,0%" were answered.
+    operands, reason = operands_for(Operation.SHARE, text, [])
+    assert operands == [] and reason == "no_two_numbers"
+
+
+def test_a_share_is_decided_by_its_part_not_by_a_whole_that_shares_words_with_the_question() -> None:
+    # "… 6 projecten komen elders uit de provincie Overijssel": 6 / 33 held more of the question
+    # ("Overijsselse projecten … uit Twente") in its two numbers' words than 33 / 40 did.
+    text = ("Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder de "
+            "quotesectie Steenwijk en 6 projecten komen elders uit de provincie Overijssel.")
+    weights = {"Overijssel": 1, "projecten": 1, "komen": 1, "Twente": 2, "Corop-gebied": 2}  # names weigh double
+    relevance = lambda t: sum(w for word, w in weights.items() if word in t) / 7  # noqa: E731
+    operands, _ = operands_for(Operation.SHARE, text, [], relevance=relevance)
+    assert [(q.value, role) for q, role in operands] == [(33, "part"), (40, "whole")]

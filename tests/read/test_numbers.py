@@ -1,0 +1,109 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qa_bot.read.numbers import format_number, numbers_in, parse_number, years_in
+from qa_bot.read.quantities import quantities
+
+
+@pytest.mark.parametrize(
+    ("raw", "language", "value"),
+    [
+        ("5171", "nl", 5171),
+        ("5.171", "nl", 5171),
+        ("5 171", "nl", 5171),
+        ("8.159,5", "nl", 8159.5),
+        ("63,4", "nl", 63.4),
+        ("1.234.567", "nl", 1234567),
+        ("63.4", "en", 63.4),
+        ("5,171", "en", 5171),
+        ("8,159.5", "en", 8159.5),
+        ("2,5", "en", 2.5),
+    ],
+)
+def test_parse_number(raw: str, language: str, value: float) -> None:
+    assert parse_number(raw, language) == pytest.approx(value)
+
+
+def test_parse_number_rejects_text() -> None:
+    with pytest.raises(ValueError, match="geen getal"):
+        parse_number("twaalf")
+
+
+@given(st.floats(min_value=0, max_value=1e9, allow_nan=False).map(lambda x: round(x, 1)), st.sampled_from(["nl", "en"]))
+def test_format_then_parse_gives_the_same_value(value: float, language: str) -> None:
+    assert parse_number(format_number(value, language, 1), language) == pytest.approx(value)
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from(["nl", "en"]))
+def test_integers_round_trip(value: int, language: str) -> None:
+    assert parse_number(format_number(value, language), language) == value
+
+
+def test_format_number_dutch_and_english() -> None:
+    assert format_number(63.4, "nl") == "63,4"
+    assert format_number(8159, "nl") == "8.159"
+    assert format_number(8159, "en") == "8,159"
+
+
+def q(text: str) -> list[tuple[float, str, str, str]]:
+    return [(x.value, x.unit, x.noun, x.year) for x in quantities(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar 8159 "
+            "mobiliteiten vanuit de scholen.",
+            [(5171, "", "mobiliteiten", "2025"), (8159, "", "mobiliteiten", "2025")],
+        ),
+        (
+            "De evolutie geeft een stijging aan, met 2211 in 2018 tot 4535 mobiliteiten in 2025.",
+            [(2211, "", "mobiliteiten", "2018"), (4535, "", "mobiliteiten", "2025")],
+        ),
+        ("Tussen 2022 en 2025 werden 83 nieuwe VET-scholen betrokken.", [(83, "", "VET-scholen", "2022-2025")]),
+        ("In schooljaar 2024-2025 ging 9,4 miljoen euro naar scholen.", [(9_400_000, "euro", "", "2024-2025")]),
+        ("Dat kost € 1.200 per leerling.", [(1200, "euro", "", "")]),
+        ("Het streefcijfer is 12 procent tegen 2030.", [(12, "%", "", "2030")]),
+        ("Het streefcijfer is 12 % tegen 2030.", [(12, "%", "", "2030")]),
+        ("In 2024 kregen 77 Limburgse scholen een beurs.", [(77, "", "scholen", "2024")]),
+        ("In 2023 kreeg één derde van de scholen een beurs.", [(33.3333, "%", "", "2023")]),
+        ("De helft van de aanvragen werd in 2024 goedgekeurd.", [(50.0, "%", "", "2024")]),
+        (
+            "In 2024 vertrokken 120 cursisten naar Duitsland, 95 naar Frankrijk en 40 naar Spanje.",
+            [(120, "", "cursisten", "2024"), (95, "", "cursisten", "2024"), (40, "", "cursisten", "2024")],
+        ),
+        (
+            "Het aantal uitgaande studenten steeg van 4100 in 2019 tot 6240 in 2025.",
+            [(4100, "", "studenten", "2019"), (6240, "", "studenten", "2025")],
+        ),
+    ],
+)
+def test_quantities(sentence: str, expected: list[tuple[float, str, str, str]]) -> None:
+    assert q(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Die aanbeveling dateert van 2024.",
+        "In 2018 en 2025 was dat anders.",
+        "Volgens artikel 5 van het decreet.",
+        "Het decreet van 14 maart 2025 geldt.",
+        "Zie vraag nr. 123.",
+        "1. Hoe evalueert de minister dit?",
+        "Het rapport verscheen op 03/04/2024.",
+        "Voor het schooljaar 2022-2023 is er niets.",
+    ],
+)
+def test_years_dates_and_numbering_are_not_quantities(sentence: str) -> None:
+    assert quantities(sentence) == []
+
+
+def test_years_in() -> None:
+    assert years_in("tussen 2018 en 2025, niet 5171") == ["2018", "2025"]
+
+
+def test_numbers_in_reads_millions() -> None:
+    assert 9_400_000 in numbers_in("9,4 miljoen euro")

@@ -1,0 +1,105 @@
+import pytest
+
+from qa_bot.read.text import bm25_tokens, detect_language, expand_query, key, noun_in, split_sentences, translations
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_abbreviations_do_not_end_a_sentence() -> None:
+    text = (
+        "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar "
+        "8159 mobiliteiten vanuit de scholen. Vanuit Epos vzw worden infosessies georganiseerd."
+    )
+    assert sentences(text) == [
+        "Zo kon er in 2025 voor 5171 mobiliteiten een beurs toegekend worden t.o.v. een vraag naar "
+        "8159 mobiliteiten vanuit de scholen.",
+        "Vanuit Epos vzw worden infosessies georganiseerd.",
+    ]
+
+
+def test_honorifics_inside_brackets_do_not_end_a_sentence() -> None:
+    text = "Dat zei de coördinator (o.a. Dhr. Peeters) gisteren. Er zijn 12 scholen."
+    assert sentences(text) == ["Dat zei de coördinator (o.a. Dhr. Peeters) gisteren.", "Er zijn 12 scholen."]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("") == () and split_sentences("  \n ") == ()
+
+
+def test_question_mark_and_paragraph_break_end_sentences() -> None:
+    text = (
+        "Hoe evalueert de minister het scoreboard?\nHet CEDEFOP-rapport geeft 1 dataset.\n\nNieuwe alinea zonder punt"
+    )
+    assert sentences(text) == [
+        "Hoe evalueert de minister het scoreboard?",
+        "Het CEDEFOP-rapport geeft 1 dataset.",
+        "Nieuwe alinea zonder punt",
+    ]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "  Eerste zin. Tweede zin!  "
+    for start, end in split_sentences(text):
+        assert text[start:end] == text[start:end].strip()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("mobiliteiten", "mobiliteit"),
+        ("5.171 beurzen", "5171 beurzen"),
+        ("De scholen", "school scholen"),
+    ],
+)
+def test_bm25_tokens_share_stems_and_numbers(a: str, b: str) -> None:
+    assert set(bm25_tokens(a)) & set(bm25_tokens(b))
+
+
+@pytest.mark.parametrize(("a", "b"), [("mobiliteiten", "mobiliteit"), ("leerkrachten", "leerkracht"),
+                                      ("minister's", "minister")])  # fmt: skip
+def test_inflections_share_one_key(a: str, b: str) -> None:
+    assert key(a) == key(b)
+
+
+def test_different_words_keep_different_keys() -> None:
+    assert len({key(w) for w in ("school", "student", "beurs", "mobiliteit")}) == 4
+
+
+def test_stop_words_are_dropped() -> None:
+    assert bm25_tokens("de het een van en") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Hoeveel mobiliteiten kregen in 2025 een beurs?", "nl"),
+        ("Wat is de Europass-Mobiliteit?", "nl"),
+        ("How many mobilities were requested by schools in 2025?", "en"),
+        ("What is the share of the grants?", "en"),
+    ],
+)
+def test_detect_language(question: str, language: str) -> None:
+    assert detect_language(question) == language
+
+
+def test_english_questions_are_expanded_with_dutch_words() -> None:
+    expanded = expand_query("How many mobilities were requested by schools?", "en")
+    assert "mobiliteiten" in expanded and "scholen" in expanded
+    # … and Dutch ones with English words, for English documents
+    assert "schools" in expand_query("Hoeveel scholen?", "nl").split()
+
+
+def test_glossary_translates_both_ways() -> None:
+    assert "leerkrachten" in translations("teachers", "en")
+    assert "teachers" in translations("leerkrachten", "nl")
+
+
+@pytest.mark.parametrize(
+    ("noun", "language", "shown"),
+    [("mobiliteiten", "en", "mobilities"), ("scholen", "en", "schools"), ("mobiliteiten", "nl", "mobiliteiten"),
+     ("zzzonbekend", "en", ""), ("mobilities", "en", "mobilities"), ("", "en", "")],
+)  # fmt: skip
+def test_a_source_noun_in_the_answer_language(noun: str, language: str, shown: str) -> None:
+    assert noun_in(noun, language) == shown
