@@ -166,3 +166,18 @@ def test_letters_and_common_english_words_are_no_names_the_documents_must_print(
     assert not {"B", "V"} & set(letters.unknown_names)
     dutch = analyze("Hoeveel projecten kwamen uit Zwolle?", "nl", None, knows)
     assert dutch.unknown_names == ("Zwolle",)
+
+
+@pytest.mark.parametrize(
+    ("question", "part"),
+    [
+        ("Welk deel van de stijging van de kredieten is toe te schrijven aan Lantis?", ["Lantis"]),
+        ("Welk aandeel van de totale middelen van 2023 ging naar de stad Antwerpen?", ["stad", "Antwerpen"]),
+        ("Welk deel van de projecten valt onder de COROP-gebieden Twente en Salland?", ["COROP", "gebieden", "Twente",
+                                                                                        "Salland"]),
+        ("What share of the total comes from item d?", ["item", "d"]),
+        ("Welk aandeel van de aanvragen werd in 2024 goedgekeurd?", []),  # no part cue: nothing to require
+    ],
+)
+def test_a_share_question_names_its_part(question: str, part: list[str]) -> None:
+    assert [t.text for t in analyze(question, detect_language(question)).part_terms] == part

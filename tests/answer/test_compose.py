@@ -305,3 +305,55 @@ def test_a_count_of_something_else_does_not_answer_how_many(sentence: str, conte
     cand = SpanCandidate(Passage(chunk, 1.0), 0, len(sentence), 1.0, True, quantity=quantities(sentence)[-1],
                          sentences=[(0, len(sentence))])
     assert _counts_what_is_asked(analysis, cand) is ok
+
+
+# -- issue 17 on real documents: the share's part, causes, explanations, adjectives of names --
+
+REAL_LIKE = {
+    "verslag-begroting.txt": (
+        "Verslag over de begrotingsaanpassing\n\n"
+        "We zien een stijging van 3.034 miljoen euro vastleggingskredieten en 1.081 miljoen euro "
+        "vereffeningskredieten bij de aanpassing ten opzichte van de opmaak.\n\n"
+        "De regering rekent langs de uitgavenzijde met een hogere inflatie dan langs de ontvangstenzijde. "
+        "Dat komt door het verschil in timing van de ramingen.\n\n"
+        "De woningbouwvereniging in Terneuzen verkocht in 1992 in totaal 9 woningen aan zittende huurders.\n\n"
+        "Lantis bouwt de Oosterweelverbinding.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def real_like_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    base = tmp_path_factory.mktemp("real-like")
+    (base / "corpus").mkdir()
+    for name, text in REAL_LIKE.items():
+        (base / "corpus" / name).write_text(text, encoding="utf-8")
+    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
+    bot.index()
+    return bot
+
+
+def test_a_share_whose_part_is_not_named_at_its_numbers_is_refused(real_like_bot: QaBot) -> None:
+    # "Welk deel van de stijging … is toe te schrijven aan Lantis?" was answered 1.081 / 3.034 = 35,6 %
+    answer = real_like_bot.ask("Welk deel van de stijging van de vastleggingskredieten bij de aanpassing "
+                               "is toe te schrijven aan Lantis?")
+    refused(answer, Reason.NO_OPERANDS)  # not a low score: no share without its part is a candidate
+    named = real_like_bot.ask("Welk deel van de stijging van de vastleggingskredieten bij de aanpassing "
+                              "bestaat uit vereffeningskredieten?")
+    assert named.figures and "35,6%" in named.text, named.text
+
+
+def test_a_cause_given_in_the_next_sentence_is_quoted_with_the_restatement(real_like_bot: QaBot) -> None:
+    answer = real_like_bot.ask("Waarom rekent de regering langs de uitgavenzijde met een hogere inflatie "
+                               "dan langs de ontvangstenzijde?")
+    assert not answer.abstained and "timing" in answer.text, answer.text
+
+
+def test_an_explanation_question_computes_nothing(real_like_bot: QaBot) -> None:
+    analysis, _ = real_like_bot.analyze("Hoe verklaart de minister de lage gemiddelde verkoopprijs van de woningen?")
+    assert analysis.operation is None
+
+
+def test_an_adjective_of_a_known_place_is_no_unknown_name(real_like_bot: QaBot) -> None:
+    answer = real_like_bot.ask("Hoeveel woningen verkocht de Terneuzense woningbouwvereniging aan zittende huurders?")
+    assert answer.reason != Reason.UNKNOWN_NAME.value, answer.text

@@ -27,7 +27,7 @@ from dataclasses import replace
 from qa_bot import lang
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import _WORD, AnswerType, DocumentFrequency, QuestionAnalysis, Term, _all, _cues
-from qa_bot.answer.slots import _attribution, _terms, _verb_like, _whole_terms, _years
+from qa_bot.answer.slots import _attribution, _part_terms, _terms, _verb_like, _whole_terms, _years
 from qa_bot.read.numbers import parse_number
 from qa_bot.read.text import key
 
@@ -44,6 +44,8 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
     target, target_unit = _target(lower, language)
     if target is not None and operation in (None, Operation.DIFFERENCE):
         operation = Operation.GAP
+    if _cause_asked(lower):
+        operation = None  # "hoe verklaart de minister de lage gemiddelde prijs": a cause, no computation
     superlative = _superlative(lower)
     answer_type = _answer_type(lower, language, operation)
     if answer_type == AnswerType.COUNT and re.search(r"\b(?:hoeveel|how much)\s+(?:\w+\s+)?(?:bedroeg|bedraagt|trok|trokken|"
@@ -53,7 +55,9 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
     if superlative and re.search(r"^\s*(?:in |on |op )?(?:welk|welke|which)\b", lower):
         answer_type = AnswerType.YEAR if re.search(r"\b(?:jaar|year)\b", lower[:40]) else AnswerType.NAME
     terms, unknown = _terms(text, attribution_spans, idf, knows, language)
-    whole = _whole_terms(text, terms, language) if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE) else ()
+    shares = operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE)
+    whole = _whole_terms(text, terms, language) if shares else ()
+    part = _part_terms(text, terms, language) if shares else ()
     absolute = operation in (Operation.DIFFERENCE, Operation.GAP) and _comparative(lower)
     return QuestionAnalysis(
         question=question,
@@ -74,6 +78,7 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         year_range=year_range,
         per=_per(lower),
         whole_terms=tuple(whole),
+        part_terms=tuple(part),
         counted=_counted(lower, terms),
         since=_since(lower, years),
         unknown_names=tuple(unknown),
@@ -248,3 +253,7 @@ def describe(analysis: QuestionAnalysis) -> str:
 
 def idf_from(frequency: Mapping[str, int], documents: int) -> DocumentFrequency:
     return DocumentFrequency(frequency, documents)
+
+
+def _cause_asked(lower: str) -> bool:
+    return any(re.search(m.CAUSE_QUESTION, lower) for m in lang.LANGUAGES.values())

@@ -8,13 +8,12 @@ import re
 from collections.abc import Callable, Sequence
 from functools import partial
 
-from qa_bot import lang
 from qa_bot.answer.choice import Choice, Score, confidence
 from qa_bot.answer.figures import refers_back
 from qa_bot.answer.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
-from qa_bot.answer.spans import SpanCandidate, _context_before
+from qa_bot.answer.spans import CAUSE_CUE, CAUSE_QUESTION, SpanCandidate, _context_before, next_sentence
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.answer.wording import Wording
@@ -81,6 +80,8 @@ class Candidates(Wording):
             if stated and wrong_kind and not (analysis.total and result.value is not None and result.value.is_number):
                 continue
             row_label = text_keys(" ".join(f"{view.table.label(r)} {view.table.header[c]}" for r, c in result.cells))
+            if stated and not part_named(analysis, row_label):
+                continue
             if stated and analysis.whole_terms and (
                     unmatched_names(_part_names(analysis), row_label)
                     or whole_row_named(view) not in (None, *[r for r, _ in result.cells])):  # fmt: skip
@@ -136,6 +137,8 @@ class Candidates(Wording):
                     continue  # "gemiddeld …?" is not answered by a total
                 if not _counts_what_is_asked(analysis, cand):
                     continue  # "hoeveel kinderen": 1.906 uithuiszettingen is another count
+                if stated and not part_named(analysis, context):
+                    continue  # a stated share of something else
                 fit = cand.quantity_score
                 local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if _carries(cand) else frozenset())
                 wider = text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
@@ -165,8 +168,9 @@ class Candidates(Wording):
                         fit = 1.0 if periods_in(cand.text) else 0.4
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
-                if _CAUSE_QUESTION.search(analysis.question) and not _CAUSE_CUE.search(cand.text):
-                    fit *= 0.85  # "waarom …?": a sentence that gives no cause explains less
+                if CAUSE_QUESTION.search(analysis.question) and not (
+                        CAUSE_CUE.search(cand.text) or CAUSE_CUE.search(next_sentence(cand))):  # fmt: skip
+                    fit *= 0.85  # "waarom …?": a sentence that gives no cause (nor the next) explains less
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=False), "sentence"))
         return out
@@ -178,10 +182,8 @@ _AVERAGE_CUE = re.compile(r"\b(?:gemiddeld\w*|per|average|on average)\b", re.I)
 _SINCE_DATE = re.compile(r"\b(sinds|vanaf|sedert|op|since|from|as of)\s+(?:\d{1,2}\s+\w+\s+)?(?:19|20)\d{2}\b", re.I)
 
 
-_CAUSE_QUESTION = re.compile("|".join(f"(?:{m.CAUSE_QUESTION})" for m in lang.LANGUAGES.values()), re.I)
 
 
-_CAUSE_CUE = re.compile("|".join(f"(?:{m.CAUSE_CUES})" for m in lang.LANGUAGES.values()), re.I)
 
 
 _TOTAL_CUE = re.compile(r"\b(?:in totaal|totaal|samen|in total|total|altogether|combined|alle)\b", re.I)
@@ -201,6 +203,18 @@ def _part_names(analysis: QuestionAnalysis) -> list:  # type: ignore[type-arg]
     """The names of a share question that are not its whole: what the share is *of the whole*."""
     whole = {t.text for t in analysis.whole_terms}
     return [t for t in analysis.terms if t.name and t.text not in whole]
+
+
+_SHARES = (Operation.SHARE, Operation.COMPLEMENT_SHARE)
+
+
+def part_named(analysis: QuestionAnalysis, keys: frozenset[str]) -> bool:
+    """Whether a share's part operand stands where the question's part is named: "welk deel
+    van de stijging is toe te schrijven aan Lantis" is not answered by a sentence or a table
+    row without Lantis. True when the question names no part (or asks no share)."""
+    if analysis.operation not in _SHARES or not analysis.part_terms:
+        return True
+    return any(term_matches(t.keys, keys) for t in analysis.part_terms)
 
 
 def _is_total(view: TableView, result: TableResult) -> bool:

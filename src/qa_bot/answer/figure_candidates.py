@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from qa_bot import lang
-from qa_bot.answer.candidates import Candidates
+from qa_bot.answer.candidates import Candidates, part_named
 from qa_bot.answer.choice import Choice, confidence
 from qa_bot.answer.figures import operands_for, qualifiers, refers_back
 from qa_bot.answer.matching import coverage, term_matches, text_keys
@@ -43,6 +43,9 @@ class FigureCandidates(Candidates):
             result = figure_operands(view, operation)
             if result is None or result.operation is None:
                 continue
+            labels = " ".join(f"{view.table.label(r)} {view.table.header[c]}" for r, c in result.cells)
+            if not part_named(analysis, text_keys(labels) | view.title_keys):
+                continue  # the share's part is another row
             score = self._table_confidence(analysis, result)
             if analysis.total and result.operation != Operation.SUM and not any(
                     r in view.totals or c in view.total_cols for r, c in result.cells):  # fmt: skip
@@ -100,6 +103,8 @@ class FigureCandidates(Candidates):
                     continue
                 if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
                     continue
+                if not part_named(analysis, text_keys(window)):
+                    continue  # the share's part is not what these sentences give
                 kinds = qualifiers(window, [q for q, _ in found], local)
                 operands = [_quantity_operand(q, role, start, analysis.language, kind)
                             for (q, role), kind in zip(found, kinds, strict=True)]  # fmt: skip
@@ -142,6 +147,8 @@ class FigureCandidates(Candidates):
                 if len(counts) != 1:
                     continue  # one number in the sentence, or it is unclear which is the part
                 q = counts[0]
+                if not part_named(analysis, text_keys(cand.text)):
+                    continue
                 part = _quantity_operand(q, "part", 0, analysis.language)
                 whole = replace(view.operand(*at, "whole"), citation=2)
                 names_ok = self._names_ok(analysis, text_keys(cand.text) | context, chunk.doc_id)

@@ -83,6 +83,7 @@ class QuestionAnalysis:
     since: str = ""  # "gestegen sinds 2018": the start of a change up to the latest figure
     per: str = ""  # "per goedgekeurde aanvraag": the count an average divides by
     whole_terms: tuple[Term, ...] = ()  # "aandeel van <whole>": what a share is a share of
+    part_terms: tuple[Term, ...] = ()  # "welk deel … ging naar <part>": what the share's part is
     unknown_names: tuple[str, ...] = ()
     follow_up_of: str = ""  # the previous question this one completes
 

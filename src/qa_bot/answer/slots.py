@@ -288,3 +288,14 @@ def _whole_terms(text: str, terms: list[Term], language: str) -> list[Term]:
         return []
     words = {key(w.lower()) for w in _WORD.findall(match.group(1))}
     return [t for t in terms if t.keys & words]
+
+
+def _part_terms(text: str, terms: list[Term], language: str) -> list[Term]:
+    """The terms after a share's part cue: "welk deel van de stijging is toe te schrijven aan
+    <Lantis>", "… ging naar <West-Vlaanderen>", "… comes from <item d>" (cues in ``lang``)."""
+    cues = "|".join(c for m in lang.LANGUAGES.values() for c in m.SHARE_PART_CUES)
+    found = list(re.finditer(rf"\b(?:{cues})\b", text, re.I))
+    if not found:
+        return []
+    words = {key(piece) for w in _WORD.findall(text[found[-1].end():]) for piece in w.lower().split("-") if piece}
+    return [t for t in terms if t.keys & words]

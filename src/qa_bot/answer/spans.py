@@ -228,9 +228,25 @@ def _kind_fits(answer: AnswerType, q: Quantity) -> bool:
     return True
 
 
-def explanation_span(cand: SpanCandidate) -> tuple[int, int]:
+CAUSE_QUESTION = re.compile("|".join(f"(?:{m.CAUSE_QUESTION})" for m in lang.LANGUAGES.values()), re.I)
+CAUSE_CUE = re.compile("|".join(f"(?:{m.CAUSE_CUES})" for m in lang.LANGUAGES.values()), re.I)
+
+
+def next_sentence(cand: SpanCandidate) -> str:
+    """The sentence after the candidate's, within its paragraph ("" when none)."""
+    index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), None)
+    if index is None or index + 1 >= len(cand.sentences):
+        return ""
+    start, stop = cand.sentences[index + 1]
+    text = cand.passage.chunk.text
+    return "" if "\n\n" in text[cand.end : start] else text[start:stop]
+
+
+def explanation_span(cand: SpanCandidate, cause: bool = False) -> tuple[int, int]:
     """The best sentence and the one or two after it that continue it ('Daarnaast …',
-    a list), within its paragraph: definitions and 'wat onderneemt X' need more than one."""
+    a list), within its paragraph: definitions and 'wat onderneemt X' need more than one.
+    ``cause`` (a "waarom" question): a sentence that restates what is asked is continued by
+    the next one when that gives the cause ("… hogere inflatie. Dat komt door de timing.")."""
     spans = cand.sentences
     index = next((i for i, (s, _) in enumerate(spans) if s == cand.start), None)
     if index is None:
@@ -244,7 +260,8 @@ def explanation_span(cand: SpanCandidate) -> tuple[int, int]:
         if "\n\n" in text[end:start] and not lead.endswith(":"):
             break
         nxt = text[start:stop]
-        if lead.endswith(":") or _CONTINUATION.match(nxt) or text[end:start].count("\n") == 1:
+        gives_cause = cause and j == index + 1 and not CAUSE_CUE.search(lead) and CAUSE_CUE.search(nxt)
+        if lead.endswith(":") or _CONTINUATION.match(nxt) or text[end:start].count("\n") == 1 or gives_cause:
             end = stop
         else:
             break

@@ -209,7 +209,7 @@ LABELS = {
 }  # fmt: skip
 
 # ---------------------------------------------------------------- reading real documents
-CAUSE_QUESTION = r"^\s*why\b|\bfor what reason\b|\bwhat is the reason\b|\bhow come\b"
+CAUSE_QUESTION = r"^\s*why\b|\bfor what reason\b|\bwhat is the reason\b|\bhow come\b|\bhow (?:does|do|did) .{0,60}\bexplain\b"
 CAUSE_CUES = r"\b(?:because|due to|owing to|since|as a result|therefore|reason|reasons|thanks to|so that)\b"
 REPORT_DOC_TYPES = frozenset("report scoreboard proceedings budget".split())
 DEFINITE_ARTICLES = frozenset("the these those this that".split())
@@ -219,6 +219,10 @@ CURRENCY_WORDS = {"euro": "euro", "euros": "euro", "eur": "euro", "guilders": "g
 SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9}
 OCR_SCALE_WORDS: dict[str, float] = {}
 MONEY_NOUNS = frozenset("amount cost costs spending revenue budget subsidy profit".split())
+SHARE_PART_CUES = (
+    r"(?:is|are|was|were) (?:due|attributable) to", r"(?:comes?|came) from", r"(?:goes|go|went) to",
+    r"(?:consists?|consisted) of", r"(?:falls?|fell) under", r"(?:is|are|was|were) (?:earmarked|intended) for",
+)
 YEAR_PREPOSITIONS = frozenset("in until since from by between".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")
 PLURAL_ENDINGS = ("s", "'s", "’s")

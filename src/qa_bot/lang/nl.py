@@ -205,9 +205,9 @@ NOT_KEPT = [r"\bniet (?:bij)?gehouden\b", r"\bniet beschikbaar\b", r"\bgeen (?:g
             r"\bniet geregistreerd\b", r"\bniet opgevolgd\b", r"\bbeschik(?:t|ken|ik) (?:niet|ook niet) over\b",
             r"\bniet (?:uit te splitsen|op te splitsen|eenduidig te maken)\b", r"\bbestaan geen\b"]
 # A question after a cause ("waarom …?"), and the words with which a source gives one.
-CAUSE_QUESTION = r"^\s*waarom\b|\bom welke reden\b|\bwat is de reden\b|\bhoe komt het\b"
+CAUSE_QUESTION = r"^\s*waarom\b|\bom welke reden\b|\bwat is de reden\b|\bhoe komt het\b|\bhoe verklaa?r(?:t|en|de|den)\b"
 CAUSE_CUES = (r"\b(?:omdat|doordat|daardoor|hierdoor|aangezien|want|immers|vanwege|wegens|reden|redenen|gevolg|"
-              r"daarom|zodat|dankzij|te wijten)\b")
+              r"daarom|zodat|dankzij|te wijten|(?:komt|kwam|komen|kwamen) door)\b")
 # Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
 CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|daarom|daartoe|daarvoor|"
                 r"hiervoor|hiertoe|concreet|eveneens|tevens|ten (?:eerste|tweede|derde|vierde))\b")
@@ -333,6 +333,13 @@ OCR_SCALE_WORDS = {"min": 1e6}  # only near money: "f 58,3 min.", "een bedrag tu
 MONEY_NOUNS = frozenset("bedrag bedragen kosten uitgaven ontvangsten begroting subsidie subsidies winst verlies "
                         "gulden guldens euro budget steun premie heffing opbrengst".split())
 # Words before a number that make it approximate or a bound ("ruim 1,4 miljoen", "circa 600").
+# what follows these in a share question names the part ("welk deel van de stijging is toe te
+# schrijven aan Lantis"): a share whose part operand's context lacks it is about something else
+SHARE_PART_CUES = (
+    r"toe te schrijven aan", r"(?:komt|komen|kwam|kwamen) (?:voort )?(?:door|uit|van)", r"(?:bestaat|bestaan|bestond) uit",
+    r"(?:gaat|gaan|ging|gingen) naar", r"(?:valt|vallen|viel|vielen) onder", r"(?:is|zijn|was|waren) afkomstig (?:van|uit)",
+    r"(?:is|zijn|was|waren) bestemd voor",
+)
 # prepositions that put a year after them: "in 202910" is the year 2029 with footnote 10
 YEAR_PREPOSITIONS = frozenset("in tot sinds vanaf tegen tussen".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")
