@@ -90,9 +90,6 @@ class QaBot:
         vocabulary = self.reader.vocabulary
         if forms & vocabulary:
             return True
-        # an adjective of a known name: "Terneuzense" of Terneuzen, "Brabantse" of Brabant
-        if any(form[:-cut] in vocabulary for form in forms for cut in (1, 2, 3) if len(form) - cut >= 5):
-            return True
         return any(form in term for form in forms if len(form) >= 4 for term in vocabulary)
 
     def analyze(self, question: str, previous: str | None = None) -> tuple[QuestionAnalysis, bool]:

@@ -182,7 +182,8 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
             term = Term(text=piece, keys=frozenset(keys), weight=weight, name=is_name, verb=verb,
                         qualifier=position < len(pieces) - 1, place=is_place, specific=specific,
                         head=pieces[-1][0] if position < len(pieces) - 1 else "")  # fmt: skip
-            if is_name and knows is not None and not knows(term.keys) and _must_be_printed(piece, language):
+            if (is_name and knows is not None and not knows(term.keys) and not knows(_adjective_bases(term.keys))
+                    and _must_be_printed(piece, language)):  # fmt: skip
                 unknown.append(piece)
             terms.append(term)
     return _joined_compounds(terms, language), unknown
@@ -299,3 +300,9 @@ def _part_terms(text: str, terms: list[Term], language: str) -> list[Term]:
         return []
     words = {key(piece) for w in _WORD.findall(text[found[-1].end():]) for piece in w.lower().split("-") if piece}
     return [t for t in terms if t.keys & words]
+
+
+def _adjective_bases(keys: frozenset[str]) -> frozenset[str]:
+    """What an adjective of a name may be made from: "Terneuzense" (stem "terneuzen") of
+    Terneuzen (stem "terneuz"), "Brabantse" of Brabant; a name is known by its adjective."""
+    return frozenset(k[:-cut] for k in keys for cut in (1, 2, 3) if len(k) - cut >= 5)
