@@ -276,3 +276,19 @@ def test_a_share_is_decided_by_its_part_not_by_a_whole_that_shares_words_with_th
     relevance = lambda t: sum(w for word, w in weights.items() if word in t) / 7  # noqa: E731
     operands, _ = operands_for(Operation.SHARE, text, [], relevance=relevance)
     assert [(q.value, role) for q, role in operands] == [(33, "part"), (40, "whole")]
+
+
+def test_the_items_of_a_sum_do_not_depend_on_the_hash_seed() -> None:
+    # A tie between two counted nouns was broken by set order: real-dev rd102 summed other
+    # cells under other PYTHONHASHSEED values. The same text must give the same operands.
+    import os
+    import subprocess
+    import sys
+
+    code = ("from qa_bot.answer.figures import operands_for; from qa_bot.answer.operations import Operation; "
+            "ops, _ = operands_for(Operation.SUM, 'Er zijn 4 woningen, 5 scholen, 6 woningen en 7 scholen.', []); "
+            "print([q.value for q, _ in ops])")
+    env = {"PYTHONPATH": os.pathsep.join(p for p in sys.path if p), "PATH": os.environ.get("PATH", "")}
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**env, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}  # fmt: skip
+    assert outputs == {"[4.0, 6.0]\n"}, outputs  # the first counted noun wins a tie

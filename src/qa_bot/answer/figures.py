@@ -206,7 +206,7 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
     if operation == Operation.SUM:
         qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if q.unit != "%"]
         nouns = [q.noun_key for q in qs if q.noun_key]
-        head = max(set(nouns), key=nouns.count) if nouns else ""
+        head = max(dict.fromkeys(nouns), key=nouns.count) if nouns else ""  # a tie goes to the first: no hash order
         items = [q for q in qs if q.unit == (qs[0].unit if qs else "") and q.noun_key in ("", head)]
         if question_years:  # a total for one year is not a sum over years
             items = [q for q in items if not q.year or _years_fit(question_years, [q.year])]
