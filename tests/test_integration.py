@@ -35,16 +35,17 @@ def check_bars(summary: dict, bars: dict, max_false_abstention: float) -> None: 
 
 
 # Measured on this machine (benchmarks/RESULTS.md); a drop below any of these fails CI.
-DEV_CORPUS_GATE = {  # the bars of issues 6–8; measured 2026-12-02: hit@5 0.966, acc 0.899, wrong 0.000, FA 0.101
-    "min": {"hit@k": 0.94, "mrr": 0.80, "answer_accuracy": 0.87, "abstention_recall": 0.95, "faithfulness": 1.0,
-            "figure_accuracy": 0.88},
+DEV_CORPUS_GATE = {  # the bars of issues 6–8; measured 2026-12-03: hit@5 0.973, acc 0.905, wrong 0.000, FA 0.095
+    "min": {"hit@k": 0.95, "mrr": 0.84, "answer_accuracy": 0.88, "abstention_recall": 0.95, "faithfulness": 1.0,
+            "figure_accuracy": 0.90},
     "max": {"wrong_answer_rate": 0.02, "false_abstention_rate": 0.12},
 }  # fmt: skip
-# Real parliamentary documents (issue 15/17); measured 2026-12-02: hit@5 0.895, acc 0.217, wrong 0.190,
-# abstention recall 0.889. Far from the issue's bars: this gate keeps what was reached from slipping back.
+# Real parliamentary documents (issue 15/17); measured 2026-12-03: hit@5 0.928, MRR 0.798, acc 0.243, wrong 0.151,
+# abstention recall 0.926, false abstention 0.592. Far from the issue's bars: this gate keeps what was reached
+# from slipping back (a margin of about two questions).
 REAL_DEV_GATE = {
-    "min": {"hit@k": 0.88, "mrr": 0.74, "answer_accuracy": 0.19, "abstention_recall": 0.87, "faithfulness": 1.0},
-    "max": {"wrong_answer_rate": 0.21, "false_abstention_rate": 0.61},
+    "min": {"hit@k": 0.91, "mrr": 0.77, "answer_accuracy": 0.22, "abstention_recall": 0.90, "faithfulness": 1.0},
+    "max": {"wrong_answer_rate": 0.17, "false_abstention_rate": 0.62},
 }  # fmt: skip
 SHARED = ROOT.parent / "shared"
 
