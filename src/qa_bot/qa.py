@@ -24,7 +24,7 @@ from qa_bot.errors import InvalidQuestionError
 from qa_bot.index.build import IndexReport, build_index
 from qa_bot.index.embedding import Embedder, make_embedder
 from qa_bot.index.reader import IndexReader
-from qa_bot.read.text import detect_language, keys
+from qa_bot.read.text import acronyms, detect_language, keys
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
 from qa_bot.types import Answer
 
@@ -117,6 +117,7 @@ class QaBot:
         reader = self.reader
         boost: dict[str, float] = {}
         source_keys = keys(" ".join(attribution.source_words)) - {"volgen", "antwoord", "vrag", "nr"}
+        source_acronyms = [p for w in attribution.source_words for p in w.split("-") if len(p) >= 3 and p.isupper()]
         for doc_id in reader.by_doc:
             meta = reader.doc_meta(doc_id)
             factor = 1.0
@@ -126,7 +127,9 @@ class QaBot:
             if any(term_matches(text_keys(p), people) for p in attribution.persons):
                 factor *= 1.5
             title = text_keys(meta.get("title", ""))
-            if len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title)]) >= 2:
+            spelled = text_keys(" ".join(acronyms(meta.get("title", ""))))  # "SERV" of "Sociaal-Economische Raad …"
+            if (len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title)]) >= 2
+                    or any(text_keys(w) & spelled for w in source_acronyms)):  # fmt: skip
                 factor *= 1.3
             if factor != 1.0:
                 boost[doc_id] = factor

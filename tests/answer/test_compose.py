@@ -357,3 +357,19 @@ def test_an_explanation_question_computes_nothing(real_like_bot: QaBot) -> None:
 def test_an_adjective_of_a_known_place_is_no_unknown_name(real_like_bot: QaBot) -> None:
     answer = real_like_bot.ask("Hoeveel woningen verkocht de Terneuzense woningbouwvereniging aan zittende huurders?")
     assert answer.reason != Reason.UNKNOWN_NAME.value, answer.text
+
+
+def test_a_source_named_by_its_acronym_picks_the_document(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # "According to the SERV evaluation …": the title spells out "Sociaal-Economische Raad van
+    # Vlaanderen"; real-dev rd164/rd161 retrieved the other budget report first.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title in (("evaluatie.txt", "Evaluatie van de Sociaal-Economische Raad van Vlaanderen"),
+                        ("verslag.txt", "Verslag van de commissie over de begroting")):  # fmt: skip
+        (corpus / name).write_text("De ontvangsten worden 139 miljoen euro hoger geraamd.\n", encoding="utf-8")
+        (corpus / name.replace(".txt", ".meta.json")).write_text(f'{{"title": "{title}", "doc_type": "rapport"}}',
+                                                                  encoding="utf-8")  # fmt: skip
+    bot = QaBot(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", scorer="prior"), FakeEmbedder())
+    bot.index()
+    analysis, _ = bot.analyze("According to the SERV evaluation, by how much are receipts estimated higher?")
+    assert bot._boost(analysis) == {"evaluatie.txt": 1.3}

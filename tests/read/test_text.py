@@ -1,6 +1,15 @@
 import pytest
 
-from qa_bot.read.text import bm25_tokens, detect_language, expand_query, key, noun_in, split_sentences, translations
+from qa_bot.read.text import (
+    acronyms,
+    bm25_tokens,
+    detect_language,
+    expand_query,
+    key,
+    noun_in,
+    split_sentences,
+    translations,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -103,3 +112,15 @@ def test_glossary_translates_both_ways() -> None:
 )  # fmt: skip
 def test_a_source_noun_in_the_answer_language(noun: str, language: str, shown: str) -> None:
     assert noun_in(noun, language) == shown
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Evaluatie van de Sociaal-Economische Raad van Vlaanderen over het begrotingsbeleid", ("ESERV", "SERV")),
+        ("Vragen over het Centraal Informatiepunt Voetbalvandalisme", ("CIV",)),
+        ("Antwoord op vraag nr. 88 over stagebeurzen", ()),  # no run of capitalised words
+    ],
+)
+def test_acronyms_of_a_title(title: str, expected: tuple[str, ...]) -> None:
+    assert acronyms(title) == expected

@@ -244,3 +244,24 @@ def expand_query(question: str, language: str) -> str:
     """Add the glossary's translations of the question's words (English ↔ Dutch)."""
     extra = [d for word in content_tokens(question) for d in translations(word, language)]
     return question + (" " + " ".join(extra) if extra else "")
+
+
+def acronyms(text: str) -> tuple[str, ...]:
+    """The initials of each run of capitalised words (hyphenated pieces count one by one,
+    name particles inside a run are skipped), also without the run's first word (a title's
+    or sentence's first word is capitalised anyway): a title that spells out
+    "Sociaal-Economische Raad van Vlaanderen" is what a question calls "SERV"."""
+    particles = {p for module in lang.LANGUAGES.values() for p in module.NAME_PARTICLES}
+    out: list[str] = []
+    run: list[str] = []  # the initials of each capitalised word of the current run
+    for word in [*re.findall(r"[^\W\d_][\w'-]*", text), ""]:
+        if word and word[0].isupper():
+            run.append("".join(piece[0] for piece in word.split("-") if piece))
+            continue
+        if word.lower() in particles and run:
+            continue
+        for initials in ("".join(run), "".join(run[1:])):
+            if len(initials) >= 3 and initials not in out:
+                out.append(initials)
+        run = []
+    return tuple(out)
