@@ -70,11 +70,15 @@ def rank(listing: Listing, prior: float) -> int | None:
     return next((i for i, p in enumerate(order, start=1) if p[2]), None)
 
 
-def score(listings: list[Listing], prior: float, k: int = 5) -> tuple[float, float]:
-    """hit@k and MRR of ``listings`` under ``prior``."""
-    ranks = [rank(item, prior) for item in listings]
+def hit_and_mrr(ranks: list[int | None], k: int = 5) -> tuple[float, float]:
+    """hit@k and MRR of the expected passages' ranks (None: not retrieved)."""
     hits = sum(1 for r in ranks if r is not None and r <= k)
     return hits / max(1, len(ranks)), sum(1 / r for r in ranks if r) / max(1, len(ranks))
+
+
+def score(listings: list[Listing], prior: float) -> tuple[float, float]:
+    """hit@5 and MRR of ``listings`` under ``prior``."""
+    return hit_and_mrr([rank(item, prior) for item in listings])
 
 
 def best(listings: list[Listing]) -> float:
@@ -109,8 +113,7 @@ def main() -> None:
         items = [listings[i] for i in rows]
         base = score(items, 1.0)
         inside = score(items, fitted)
-        ranks = [rank(listings[i], oof[i]) for i in rows]
-        outside = (sum(1 for r in ranks if r is not None and r <= 5) / len(rows), sum(1 / r for r in ranks if r) / len(rows))
+        outside = hit_and_mrr([rank(listings[i], oof[i]) for i in rows])
         report[name] = {"questions": len(rows), "hit@5_without": round(base[0], 4), "hit@5_in_fold": round(inside[0], 4),
                         "hit@5_out_of_fold": round(outside[0], 4), "mrr_without": round(base[1], 4),
                         "mrr_in_fold": round(inside[1], 4), "mrr_out_of_fold": round(outside[1], 4)}  # fmt: skip

@@ -127,9 +127,8 @@ class QaBot:
             if any(term_matches(text_keys(p), people) for p in attribution.persons):
                 factor *= 1.5
             title = text_keys(meta.get("title", ""))
-            spelled = text_keys(" ".join(acronyms(meta.get("title", ""))))  # "SERV" of "Sociaal-Economische Raad …"
             if (len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title)]) >= 2
-                    or any(text_keys(w) & spelled for w in source_acronyms)):  # fmt: skip
+                    or _named_by_acronym(source_acronyms, meta.get("title", ""))):  # fmt: skip
                 factor *= 1.3
             if factor != 1.0:
                 boost[doc_id] = factor
@@ -212,6 +211,15 @@ class QaBot:
             return {"status": "ok"}
         reader = self.reader
         return {"status": "ok", "version": __version__, "index": reader.summary(), "model": reader.model}
+
+
+def _named_by_acronym(acronyms_asked: list[str], title: str) -> bool:
+    """Whether the question calls the document by the initials its title spells out ("SERV"
+    for "Sociaal-Economische Raad van Vlaanderen")."""
+    if not acronyms_asked:
+        return False
+    spelled = text_keys(" ".join(acronyms(title)))
+    return any(text_keys(a) & spelled for a in acronyms_asked)
 
 
 def _search_text(analysis: QuestionAnalysis) -> str:

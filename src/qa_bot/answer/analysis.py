@@ -26,7 +26,16 @@ from dataclasses import replace
 
 from qa_bot import lang
 from qa_bot.answer.operations import Operation
-from qa_bot.answer.question import _WORD, AnswerType, DocumentFrequency, QuestionAnalysis, Term, _all, _cues
+from qa_bot.answer.question import (
+    _WORD,
+    CAUSE_QUESTION,
+    AnswerType,
+    DocumentFrequency,
+    QuestionAnalysis,
+    Term,
+    _all,
+    _cues,
+)
 from qa_bot.answer.slots import _attribution, _part_terms, _terms, _verb_like, _whole_terms, _years
 from qa_bot.read.numbers import parse_number
 from qa_bot.read.text import key
@@ -44,7 +53,8 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
     target, target_unit = _target(lower, language)
     if target is not None and operation in (None, Operation.DIFFERENCE):
         operation = Operation.GAP
-    if _cause_asked(lower):
+    cause = bool(CAUSE_QUESTION.search(lower))
+    if cause:
         operation = None  # "hoe verklaart de minister de lage gemiddelde prijs": a cause, no computation
     superlative = _superlative(lower)
     answer_type = _answer_type(lower, language, operation)
@@ -82,6 +92,7 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         counted=_counted(lower, terms),
         since=_since(lower, years),
         unknown_names=tuple(unknown),
+        cause=cause,
     )
 
 
@@ -254,6 +265,3 @@ def describe(analysis: QuestionAnalysis) -> str:
 def idf_from(frequency: Mapping[str, int], documents: int) -> DocumentFrequency:
     return DocumentFrequency(frequency, documents)
 
-
-def _cause_asked(lower: str) -> bool:
-    return any(re.search(m.CAUSE_QUESTION, lower) for m in lang.LANGUAGES.values())

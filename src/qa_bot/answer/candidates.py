@@ -13,7 +13,7 @@ from qa_bot.answer.figures import refers_back
 from qa_bot.answer.matching import coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
-from qa_bot.answer.spans import CAUSE_CUE, CAUSE_QUESTION, SpanCandidate, _context_before, next_sentence
+from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_sentence
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.answer.wording import Wording
@@ -168,7 +168,7 @@ class Candidates(Wording):
                         fit = 1.0 if periods_in(cand.text) else 0.4
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
-                if CAUSE_QUESTION.search(analysis.question) and not (
+                if analysis.cause and not (
                         CAUSE_CUE.search(cand.text) or CAUSE_CUE.search(next_sentence(cand))):  # fmt: skip
                     fit *= 0.85  # "waarom …?": a sentence that gives no cause (nor the next) explains less
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)

@@ -86,6 +86,7 @@ class QuestionAnalysis:
     part_terms: tuple[Term, ...] = ()  # "welk deel … ging naar <part>": what the share's part is
     unknown_names: tuple[str, ...] = ()
     follow_up_of: str = ""  # the previous question this one completes
+    cause: bool = False  # "waarom …", "hoe verklaart …": a cause is asked, nothing is computed
 
     @property
     def weight(self) -> float:
@@ -118,6 +119,7 @@ _YEAR = r"(?:19|20)\d{2}"
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’+-]*", re.UNICODE)
+CAUSE_QUESTION = re.compile("|".join(f"(?:{m.CAUSE_QUESTION})" for m in lang.LANGUAGES.values()), re.I)
 
 
 def _cues(language: str, name: str) -> list[str]:

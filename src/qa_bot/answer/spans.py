@@ -228,7 +228,6 @@ def _kind_fits(answer: AnswerType, q: Quantity) -> bool:
     return True
 
 
-CAUSE_QUESTION = re.compile("|".join(f"(?:{m.CAUSE_QUESTION})" for m in lang.LANGUAGES.values()), re.I)
 CAUSE_CUE = re.compile("|".join(f"(?:{m.CAUSE_CUES})" for m in lang.LANGUAGES.values()), re.I)
 
 

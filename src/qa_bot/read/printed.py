@@ -325,12 +325,8 @@ def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
     currencies = {**lang.nl.CURRENCY_PREFIXES, **lang.en.CURRENCY_PREFIXES}
     words = {**lang.nl.CURRENCY_WORDS, **lang.en.CURRENCY_WORDS}
     unit = currencies.get(cur, "") or currencies.get(cur + ".", "")
-    if unit_word in ("%", "procent", "percent"):
-        unit = "%"
-    elif unit_word in lang.union("POINT_WORDS"):
-        unit = "pp"
-    elif unit_word:
-        unit = words.get(unit_word, unit or "euro")
+    if unit_word:
+        unit = _unit_of_word(unit_word) or unit or "euro"
     scales = {**lang.nl.SCALE_WORDS, **lang.en.SCALE_WORDS}
     scale = scales.get(mult, 1.0)
     if mult in lang.union("OCR_SCALE_WORDS"):
