@@ -181,3 +181,12 @@ def test_letters_and_common_english_words_are_no_names_the_documents_must_print(
 )
 def test_a_share_question_names_its_part(question: str, part: list[str]) -> None:
     assert [t.text for t in analyze(question, detect_language(question)).part_terms] == part
+
+
+def test_a_compound_noun_that_looks_like_a_participle_weighs_as_a_noun() -> None:
+    # "verkooprecht" (ver- … -t) weighed as a verb form (x 0.35), so a sentence about the
+    # "verdeelrecht" covered the question as well as one about the verkooprecht.
+    analysis = analyze("Op hoeveel worden de ontvangsten uit het verkooprecht in 2026 geraamd?", "nl")
+    terms = {t.text: t for t in analysis.terms}
+    assert not terms["verkooprecht"].verb and terms["verkooprecht"].weight == terms["ontvangsten"].weight
+    assert terms["geraamd"].verb  # a participle still weighs as one

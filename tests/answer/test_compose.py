@@ -373,3 +373,45 @@ def test_a_source_named_by_its_acronym_picks_the_document(tmp_path) -> None:  # 
     bot.index()
     analysis, _ = bot.analyze("According to the SERV evaluation, by how much are receipts estimated higher?")
     assert bot._boost(analysis) == {"evaluatie.txt": 1.3}
+
+
+FLATTENED = (
+    "Begroting 2027 van de regio\n\n"
+    "De ontvangsten uit spelen en weddenschappen stijgen door een tariefverhoging voor online spelen.\n"
+    "BA 2026 BO 2027\n"
+    "Verkooprecht 2.592.898 2.855.380\n"
+    "Kilometerheffing 708.583 725.509\n"
+    "Spelen en weddenschappen 108.275 109.401\n"
+    "Verkeersbelasting 1.165.228 1.125.770\n"
+    "Totaal 4.574.984 4.816.060\n"
+    "Tabel 3-5: Gewestelijke belastingen (in duizend euro)\n"
+    "De tekst gaat hierna verder over iets anders.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def flat_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    base = tmp_path_factory.mktemp("flat")
+    (base / "corpus").mkdir()
+    (base / "corpus" / "begroting.txt").write_text(FLATTENED, encoding="utf-8")
+    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
+    bot.index()
+    return bot
+
+
+def test_a_share_over_a_flattened_pdf_table_reads_its_rows_and_caption(flat_bot: QaBot) -> None:
+    answer = flat_bot.ask("Welk aandeel van de totale gewestelijke belastingen in BO 2027 komt van de kilometerheffing?")
+    assert answer.figures and "15,1%" in answer.text, answer.text  # 725.509 / 4.816.060
+
+
+def test_a_share_needs_the_parts_most_telling_word_at_its_numbers(flat_bot: QaBot) -> None:
+    # "… uit de tariefverhoging voor online spelen" was answered as Spelen en weddenschappen / Totaal
+    answer = flat_bot.ask("Welk deel van de ontvangsten uit spelen en weddenschappen in BO 2027 komt uit de "
+                          "tariefverhoging voor online spelen?")
+    assert answer.abstained, answer.text
+
+
+def test_points_are_not_computed_from_amounts(flat_bot: QaBot) -> None:
+    # "Hoeveel procentpunt stijgt …" was answered with a difference in euro
+    answer = flat_bot.ask("Hoeveel procentpunt stijgt het verkooprecht tussen BA 2026 en BO 2027?")
+    assert answer.abstained, answer.text

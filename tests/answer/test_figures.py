@@ -292,3 +292,13 @@ def test_the_items_of_a_sum_do_not_depend_on_the_hash_seed() -> None:
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**env, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}  # fmt: skip
     assert outputs == {"[4.0, 6.0]\n"}, outputs  # the first counted noun wins a tie
+
+
+@pytest.mark.parametrize("text", [
+    "Van deze projecten vallen respectievelijk 20 en 13 projecten onder de gebieden Noord en Zuid.",
+    "In the two regions respectively 45 and 30 schools took part.",
+])  # fmt: skip
+def test_two_numbers_joined_by_a_conjunction_are_siblings_not_a_part_and_its_whole(text: str) -> None:
+    # Issue 17, class 2: "13 / 20 = 65,0%" was answered for the share of both regions together.
+    operands, reason = operands_for(Operation.SHARE, text, [])
+    assert operands == [] and reason == "no_two_numbers"

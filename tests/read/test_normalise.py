@@ -49,3 +49,14 @@ def test_glue_is_split_by_frequencies_of_the_texts_language() -> None:
 
 def test_footnote_markers_are_returned() -> None:
     assert strip_footnote_markers("fraude?1 en vorig jaar5 werd") == ("fraude? en vorig jaar werd", ["5", "1"])
+
+
+def test_a_lost_thousands_space_is_put_back() -> None:
+    from qa_bot.read.normalise import regroup_thousands
+
+    assert regroup_thousands("een claim van f6381 032, waarbij") == "een claim van f6 381 032, waarbij"
+    assert regroup_thousands("daalde met ƒ 11316 776 ten opzichte") == "daalde met ƒ 11 316 776 ten opzichte"
+    assert regroup_thousands("in totaal 12345 012 stuks") == "in totaal 12 345 012 stuks"
+    # a year before a count, an amount already grouped, and a decimal stay as printed
+    for text in ("in 1985 300 woningen", "f 7 410 203", "f 1234,50 per maand", "nummer 123456"):
+        assert regroup_thousands(text) == text

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from qa_bot.read.files import read_document
-from qa_bot.read.tables import column_unit, decimal_convention, find_tables, parse_cell, render, table_from_csv
+from qa_bot.read.tablecells import table_from_csv
+from qa_bot.read.tables import column_unit, decimal_convention, find_tables, parse_cell, render
 
 
 @pytest.mark.parametrize(

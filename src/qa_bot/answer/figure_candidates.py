@@ -15,11 +15,11 @@ from qa_bot.answer.choice import Choice, confidence
 from qa_bot.answer.figures import operands_for, qualifiers, refers_back
 from qa_bot.answer.matching import coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
-from qa_bot.answer.question import QuestionAnalysis
+from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.spans import _REJECTED, SpanCandidate
 from qa_bot.answer.tablefigures import figure_operands, total_cell
 from qa_bot.answer.tablequery import TableView, lookup
-from qa_bot.read.numbers import period_matches, periods_in
+from qa_bot.read.numbers import is_money, period_matches, periods_in
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.text import noun_in
 from qa_bot.types import Operand, Passage
@@ -46,6 +46,8 @@ class FigureCandidates(Candidates):
             labels = " ".join(f"{view.table.label(r)} {view.table.header[c]}" for r, c in result.cells)
             if not part_named(analysis, text_keys(labels) | view.title_keys):
                 continue  # the share's part is another row
+            if not units_fit(analysis, [o.unit for o in result.operands]):
+                continue  # "hoeveel procentpunt": a difference of amounts is not asked
             score = self._table_confidence(analysis, result)
             if analysis.total and result.operation != Operation.SUM and not any(
                     r in view.totals or c in view.total_cols for r, c in result.cells):  # fmt: skip
@@ -105,6 +107,8 @@ class FigureCandidates(Candidates):
                     continue
                 if not part_named(analysis, text_keys(window)):
                     continue  # the share's part is not what these sentences give
+                if not units_fit(analysis, [q.unit for q, _ in found]):
+                    continue
                 kinds = qualifiers(window, [q for q, _ in found], local)
                 operands = [_quantity_operand(q, role, start, analysis.language, kind)
                             for (q, role), kind in zip(found, kinds, strict=True)]  # fmt: skip
@@ -159,6 +163,16 @@ class FigureCandidates(Candidates):
                                   "text-table-figure", values=(part.value, whole.value)))  # fmt: skip
                 break
         return out
+
+
+def units_fit(analysis: QuestionAnalysis, units: Sequence[str]) -> bool:
+    """Whether operands can give the unit the question asks for: points are no difference of
+    amounts, an amount comes from amounts (a share or a growth rate has a unit of its own)."""
+    if analysis.answer_type == AnswerType.PP:
+        return not any(is_money(u) for u in units)  # points of a percentage or of a score
+    if analysis.answer_type == AnswerType.AMOUNT and analysis.operation in (Operation.DIFFERENCE, Operation.SUM):
+        return all(is_money(u) for u in units)
+    return True
 
 
 def _relevance(analysis: QuestionAnalysis, text: str) -> float:

@@ -27,6 +27,7 @@ SOURCE_LANGUAGE = "nl"
 _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop een totaal van\b|\bop\b|"
                          r"\bout of\b|\bof the\b|compared (?:to|with)|\bversus\b|\bvs\.?|\bvan het totaal\b|"
                          r"\bwaarvan\b|\bdaarvan\b", re.I)  # fmt: skip
+_SIBLINGS = re.compile("|".join(f"(?:{m.SIBLING_LINK})" for m in lang.LANGUAGES.values()), re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
 _OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b"
@@ -274,6 +275,9 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
             continue
         if a.unit == "%" and operation != Operation.DIFFERENCE:
             reason = "share_of_percentages"
+            continue
+        if _SIBLINGS.match(text[a.end : b.start]):
+            reason = "no_two_numbers"  # "20 en 13 projecten": two parts side by side, neither is the whole
             continue
         result = [(small, "part"), (large, "whole")]
         if collect is None:

@@ -271,13 +271,31 @@ def _used_comparatively(text: str, start: int, end: int) -> bool:
     ) or bool(re.match(r"\s+(?:het|de|the)\s+(?:eu-gemiddelde|europese gemiddelde|eu average|streef\w+|target)", after))
 
 
+COMPOUND_PIECE = 3.0  # Zipf frequency of each piece of a compound noun (once per million words)
+
+
 def _verb_like(token: str) -> bool:
     """Verb forms (trokken → trekken, kwam → komen), participles (gebaseerd, toegekend) and
     English -ed forms weigh half: they vary more between question and source than nouns."""
     lemma = lemma_of(token)
     if lemma.endswith("en") and lemma != token and not token.endswith("s"):
         return True
-    return bool(re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token) or re.fullmatch(r"\w{3,}ed", token))
+    if re.fullmatch(r"\w{3,}ed", token):
+        return True
+    return bool(re.fullmatch(r"(?:ge|be|ver|toe|uit|op|aan)\w{3,}[dt]", token)) and not _compound_noun(token)
+
+
+def _compound_noun(token: str) -> bool:
+    """Two known words ('verkoop' + 'recht', 'uitvoering' + 's' + 'budget'): a compound noun that
+    only looks like a participle (verkocht, uitgevoerd) by its prefix and final t."""
+    from qa_bot.read.normalise import frequency
+
+    for cut in range(4, len(token) - 3):
+        first, last = token[:cut], token[cut:]
+        if frequency(last) >= COMPOUND_PIECE and (frequency(first) >= COMPOUND_PIECE
+                                                  or first.endswith("s") and frequency(first[:-1]) >= COMPOUND_PIECE):  # fmt: skip
+            return True
+    return False
 
 
 def _whole_terms(text: str, terms: list[Term], language: str) -> list[Term]:
@@ -298,8 +316,16 @@ def _part_terms(text: str, terms: list[Term], language: str) -> list[Term]:
     found = list(re.finditer(rf"\b(?:{cues})\b", text, re.I))
     if not found:
         return []
-    words = {key(piece) for w in _WORD.findall(text[found[-1].end():]) for piece in w.lower().split("-") if piece}
-    return [t for t in terms if t.keys & words]
+    def keys_of(phrase: str) -> set[str]:
+        return {key(piece) for w in _WORD.findall(phrase) for piece in w.lower().split("-") if piece}
+
+    words = keys_of(text[found[-1].end() :])
+    part = [t for t in terms if t.keys & words]
+    # a word the question also says before the cue names the whole as much as the part
+    # ("… van de ontvangsten uit spelen … komt uit de tariefverhoging voor online spelen")
+    before = keys_of(text[: found[-1].start()])
+    telling = [t for t in part if not t.keys & before]
+    return telling or part
 
 
 def _adjective_bases(keys: frozenset[str]) -> frozenset[str]:

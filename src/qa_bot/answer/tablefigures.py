@@ -224,7 +224,7 @@ def _share(view: TableView, operation: Operation) -> TableResult | None:
     cells: list[tuple[int, int]] | None = None
     if len(part_rows) == 1 and row_exact and len(part_cols) == 1:
         r, c = part_rows[0], part_cols[0]
-        whole_row = _whole_row(view, r, rows, whole_terms)
+        whole_row = _whole_row(view, r, rows, whole_terms, analysis.total)
         if whole_row is not None:
             cells = [(r, c), (whole_row, c)]
     if cells is None and len(part_rows) == 1 and view.total_cols:
@@ -268,8 +268,10 @@ def whole_row_named(view: TableView) -> int | None:
     return tight[0] if len(tight) == 1 else None
 
 
-def _whole_row(view: TableView, part: int, rows: Sequence[int], whole_terms: set[int]) -> int | None:
-    if whole_terms:
+def _whole_row(view: TableView, part: int, rows: Sequence[int], whole_terms: set[int], total: bool = False) -> int | None:
+    """The row the part is a share of: the one the question names as the whole, or the totals
+    row (always, when the question says "totale …": "belastingen" also names Verkeersbelasting)."""
+    if whole_terms and not (total and any(r != part for r in view.totals)):
         named = [r for r in rows if r != part and any(view.in_row[i][r] for i in whole_terms)]
         named = _tightest(named, view, sorted(whole_terms))
         if len(named) == 1 and named[0] not in view.totals:

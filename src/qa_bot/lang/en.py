@@ -95,6 +95,9 @@ OPERATION_CUES = {
                    r"percentage points?"],
     "average": [r"\bon average\b", r"\baverage\b", r"\bper (?:application|loan|grant|pupil|person)\b"],
 }  # fmt: skip
+# Two numbers joined by only a conjunction are siblings ("respectievelijk 20 en 13 projecten"),
+# never a part and its whole.
+SIBLING_LINK = r"^\s*(?:and|or|,)\s*$"
 TARGET_CUES = [r"(?:target|benchmark|goal|threshold)\w*\s+(?:\w+\s+){0,3}?of\s+"]
 BELOW_CUES = frozenset("lower below less fewer fell decreased smaller".split())
 ABOVE_CUES = frozenset("higher above more rose increased larger".split())

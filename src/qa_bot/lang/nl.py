@@ -184,6 +184,9 @@ SUM_CUES = r"\b(?:samen|opgeteld|bij elkaar)\b"
 OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", "complement", "share", "average")
 # A "difference" that is really a gap to a value named in the question ("boven het
 # streefdoel van 45%").
+# Two numbers joined by only a conjunction are siblings ("respectievelijk 20 en 13 projecten"),
+# never a part and its whole.
+SIBLING_LINK = r"^\s*(?:en|of|dan wel|,)\s*$"
 TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]
 # Which side is larger in "hoeveel lager/hoger": the first-named item is below / above.
 BELOW_CUES = frozenset("lager onder minder daalde gedaald kleiner zakte".split())

@@ -30,7 +30,8 @@ from pathlib import Path
 from qa_bot import lang
 from qa_bot.errors import DocumentError
 from qa_bot.read.normalise import repair
-from qa_bot.read.tables import caption_above, find_tables, is_footnote, render, table_from_csv, tables_from_cells
+from qa_bot.read.tablecells import table_from_csv, tables_from_cells
+from qa_bot.read.tables import caption_above, find_tables, is_footnote, render
 from qa_bot.read.text import detect_language
 from qa_bot.types import Document, Page, Table
 

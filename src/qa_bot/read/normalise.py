@@ -203,9 +203,34 @@ def _year_footnote() -> re.Pattern[str]:
     return re.compile(rf"(\b(?:{words})\s)((?:19|20)\d{{2}})([1-9]\d?)(?=[.,;:!?)]|[ \t]*(?:\n|$))", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _lost_group_space() -> re.Pattern[str]:
+    """An amount whose thousands are written with spaces, one of them lost ("f6381 032",
+    "ƒ 11316 776"): after a currency mark, or before a group that starts with a zero (no
+    number of its own does)."""
+    marks = "|".join(re.escape(m.rstrip(".")) for m in sorted(lang.union("CURRENCY_PREFIXES"), key=len, reverse=True))
+    return re.compile(rf"(?:(?<![\w])((?:{marks})\.?\s?)|(?<![\w.,]))(\d{{4,6}})((?:[ \u00a0]\d{{3}})+)(?![\d]|[.,]\d)", re.I)
+
+
+def regroup_thousands(text: str) -> str:
+    """Put back a lost thousands space: "f6381 032" → "f6 381 032"."""
+
+    def fix(match: re.Match[str]) -> str:
+        mark, digits, rest = match.group(1), match.group(2), match.group(3)
+        if not mark and rest.lstrip()[:1] != "0":
+            return match.group(0)
+        head = len(digits) % 3 or 3
+        groups = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+        return (mark or "") + " ".join(groups) + rest
+
+    return _lost_group_space().sub(fix, text)
+
+
 def repair(text: str, language: str = "nl") -> str:
-    """Every repair, in order: inline hyphens, footnote markers, glue (frequencies of the
-    text's own language: English "stage" is frequent, Dutch "stagebeurs" is one word)."""
+    """Every repair, in order: lost thousands spaces, inline hyphens, footnote markers, glue
+    (frequencies of the text's own language: English "stage" is frequent, Dutch "stagebeurs"
+    is one word)."""
+    text = regroup_thousands(text)
     text = join_inline_hyphens(text, language)
     text, _ = strip_footnote_markers(text, language)
     return split_glue(text, language)

@@ -1,5 +1,6 @@
-"""Tables: found in text (pipe, tab-separated and space-aligned), read from CSV and from
-PDF cells, parsed into :class:`~qa_bot.types.Table`, rendered back as text.
+"""Tables: found in text (pipe, tab-separated, space-aligned and flattened PDF lines: see
+:mod:`.linetables`), read from CSV and from PDF cells, parsed into :class:`~qa_bot.types.Table`,
+rendered back as text.
 
 A cell keeps its printed text and gets a value in base units: ``€ 14.862.300`` is
 14862300 euro, ``14,5`` in a table "in miljoen euro" is 14 500 000 euro, ``12,4 a)`` is
@@ -12,13 +13,12 @@ header, so that a table is cited as printed and never cut inside a row.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from qa_bot import lang
+from qa_bot.read.linetables import captions_below, line_block
 from qa_bot.read.numbers import parse_number
 from qa_bot.types import Cell, Table
 
@@ -37,6 +37,8 @@ _CELL_NUMBER = re.compile(
 _MISSING_NOTE = re.compile(r"^(?P<m>n\.?b\.?|n\.v\.t\.?|n/a|[–—\-:x]|\.\.\.?)\s*(?:(?P<mark>[a-z])\))?$", re.I)
 _ALIGNED_GAP = re.compile(r"\S+(?: \S+)*")  # fields separated by two or more spaces
 _RULE = re.compile(r"^[\s\-=_|:+]+$")
+_THOUSANDS = re.compile(r"\b(?:in|x)\s+(?:€\s*)?(?:" + "|".join(  # "(in duizend euro)", "in € dz"
+    w for m in lang.LANGUAGES.values() for w, v in m.SCALE_WORDS.items() if v == 1e3) + r")\b")
 
 
 # ---------------------------------------------------------------- cells
@@ -70,10 +72,12 @@ def column_unit(header: str, caption: str = "") -> tuple[str, float]:
     """Unit and scale a header or caption gives its numbers: '(%)', 'in miljoen euro', 'pct'."""
     for text in (header, caption):
         lower = text.lower()
-        scale = 1e9 if "miljard" in lower or "billion" in lower else 1e6 if "miljoen" in lower or "million" in lower else 1.0
-        if re.search(r"%|\bpct\b|_pct\b|\bprocent\b|\bpercent\b|\(in %\)", lower):
-            return "%", 1.0
-        if re.search(r"\beuro\b|\beur\b|€", lower):
+        scale = 1e9 if "miljard" in lower or "billion" in lower else 1e6 if "miljoen" in lower or "million" in lower else \
+            1e3 if _THOUSANDS.search(lower) else 1.0
+        money = re.search(r"\beuro\b|\beur\b|€", lower)
+        if re.search(r"%|\bpct\b|_pct\b|\bprocent\b|\bpercent\b|\(in %\)", lower) and not (text is caption and money):
+            return "%", 1.0  # a caption "in € dz en %": the amounts are euro, a percentage prints its %
+        if money:
             return "euro", scale
         # A header that names its own unit ("(km)", "Aantal") decides; the caption does not.
         if text is header and header and re.search(r"\((?:km|aantal|n|dagen|jaar)\)", lower):
@@ -308,11 +312,16 @@ def find_tables(text: str, page: int | None = None) -> list[tuple[int, int, Tabl
             block = _tab_block(lines, i)
         elif len(_aligned_fields(line)) >= 2:
             block = _aligned_block(lines, i)
+        if block is None and (flat := line_block(lines, i, lambda ln: is_caption(ln) or is_footnote(ln))):
+            block = _Block("lines", flat.first, flat.last, [flat.header], flat.body)
         if block is None:
             i += 1
             continue
-        first, caption = _caption_above(lines, block.first)
+        below = block.kind == "lines" and captions_below(lines, is_caption)  # a PDF's caption under its table
+        first, caption = (block.first, "") if below else _caption_above(lines, block.first)
         last, notes = _notes_below(lines, block.last)
+        if below and last + 1 < len(lines) and is_caption(lines[last + 1]):
+            last, caption = last + 1, clean_caption(lines[last + 1])
         table = build_table(block.header, block.body, caption, notes, page, require_numbers=block.kind != "pipe")
         if table is None:
             i = block.last + 1
@@ -363,56 +372,6 @@ def _notes_below(lines: list[str], last: int) -> tuple[int, list[str]]:
             continue
         break
     return end, notes
-
-
-# ---------------------------------------------------------------- CSV and PDF cells
-
-
-def table_from_csv(raw: str, caption: str = "", descriptions: dict[str, str] | None = None) -> Table | None:
-    """A CSV file (comma or semicolon, decimal commas allowed) as one table."""
-    sample = raw[:4096]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=";,\t")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    rows = [r for r in csv.reader(io.StringIO(raw), delimiter=delimiter) if any(c.strip() for c in r)]
-    if len(rows) < 2:
-        return None
-    return build_table(rows[:1], rows[1:], caption, (), None, descriptions, require_numbers=False)
-
-
-def tables_from_cells(
-    pages: list[list[list[list[str | None]]]],
-) -> tuple[list[Table], dict[tuple[int, int], tuple[int, bool]]]:
-    """Tables from PDF cell grids (one list of grids per page), continued over page breaks:
-    a grid whose first row repeats the previous table's header continues that table.
-
-    Returns the tables and, per ``(page index, grid index)``, the table it belongs to and
-    whether the table starts there."""
-    tables: list[Table] = []
-    owners: dict[tuple[int, int], tuple[int, bool]] = {}
-    previous_header: list[str] | None = None
-    for number, grids in enumerate(pages):
-        for index, grid in enumerate(grids):
-            rows = [[(c or "").strip() for c in r] for r in grid if any((c or "").strip() for c in r)]
-            if len(rows) < 2:
-                continue
-            header, body = rows[:1], rows[1:]
-            if previous_header is not None and rows[0] == previous_header and tables:
-                last = tables[-1]
-                more = build_table(header, body, last.caption, (), last.page, require_numbers=False)
-                if more is not None and len(more.header) == len(last.header):
-                    merged = replace(last, rows=last.rows + more.rows)
-                    tables[-1] = replace(merged, total_rows=tuple(_total_rows(merged)))
-                    owners[(number, index)] = (len(tables) - 1, False)
-                    continue
-            table = build_table(header, body, "", (), number + 1, require_numbers=False)
-            if table is not None:
-                tables.append(table)
-                owners[(number, index)] = (len(tables) - 1, True)
-                previous_header = rows[0]
-    return tables, owners
 
 
 # ---------------------------------------------------------------- rendering
