@@ -385,7 +385,9 @@ FLATTENED = (
     "Verkeersbelasting 1.165.228 1.125.770\n"
     "Totaal 4.574.984 4.816.060\n"
     "Tabel 3-5: Gewestelijke belastingen (in duizend euro)\n"
-    "De tekst gaat hierna verder over iets anders.\n"
+    "De tekst gaat hierna verder over iets anders.\n\n"
+    "De ontvangsten uit het verdeelrecht worden geraamd op 89,3 miljoen euro. De ontvangsten uit de "
+    "schenkbelasting worden geraamd op 629,2 miljoen euro.\n"
 )
 
 
@@ -415,3 +417,15 @@ def test_points_are_not_computed_from_amounts(flat_bot: QaBot) -> None:
     # "Hoeveel procentpunt stijgt …" was answered with a difference in euro
     answer = flat_bot.ask("Hoeveel procentpunt stijgt het verkooprecht tussen BA 2026 en BO 2027?")
     assert answer.abstained, answer.text
+
+
+def test_a_sentence_without_a_year_speaks_of_the_year_its_document_is_about(flat_bot: QaBot) -> None:
+    # "Vlaamse begroting 2026": "… worden geraamd op 2.855,4 miljoen euro" was no candidate for 2026
+    answer = flat_bot.ask("Op hoeveel miljoen euro worden de ontvangsten uit de schenkbelasting in 2027 geraamd?")
+    assert "629,2 miljoen euro" in answer.text, answer.text
+
+
+def test_another_compound_with_the_same_head_is_another_thing(flat_bot: QaBot) -> None:
+    # asked for the verkooprecht, "De ontvangsten uit het verdeelrecht … 89,3 miljoen euro" was answered
+    answer = flat_bot.ask("Op hoeveel miljoen euro worden de ontvangsten uit het registratierecht in 2027 geraamd?")
+    assert "89,3" not in answer.text, answer.text

@@ -9,6 +9,7 @@ head does not cover a specific word ('onderwijs' does not cover 'beroepsonderwij
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Sequence
 
 from qa_bot.answer.question import Term
@@ -87,3 +88,27 @@ def coverage(terms: Sequence[Term], layers: Sequence[tuple[frozenset[str], float
 def unmatched_names(terms: Sequence[Term], context: frozenset[str]) -> list[str]:
     """Specific names (capitalised words, acronyms) the context does not contain."""
     return [t.text for t in terms if t.name and t.specific and not term_matches(t.keys, context)]
+
+
+_WORDS = re.compile(r"[^\W\d_][\w-]*", re.UNICODE)
+
+
+def contrasted(terms: Sequence[Term], text: str) -> Term | None:
+    """A compound the question names that ``text`` does not say, while it says another compound
+    with the same head: asked for the "verkooprecht", a sentence on the "verdeelrecht" is about
+    something else (a contradiction, not a missing word). None when there is none."""
+    from qa_bot.read.normalise import compound_split
+
+    words = {w.lower() for w in _WORDS.findall(text)}
+    found = text_keys(text)
+    for t in terms:
+        if t.name or t.verb or term_matches(t.keys, found):
+            continue
+        split = compound_split(t.text)
+        if split is None:
+            continue
+        for w in words:
+            other = compound_split(w) if w != t.text.lower() and w.endswith(split[1]) else None
+            if other is not None and other[1] == split[1] and other[0] != split[0]:
+                return t  # two known words each: 'verdeel' + 'recht' (not 'ICRC-operatie' for 'hulpoperatie')
+    return None

@@ -271,9 +271,6 @@ def _used_comparatively(text: str, start: int, end: int) -> bool:
     ) or bool(re.match(r"\s+(?:het|de|the)\s+(?:eu-gemiddelde|europese gemiddelde|eu average|streef\w+|target)", after))
 
 
-COMPOUND_PIECE = 3.0  # Zipf frequency of each piece of a compound noun (once per million words)
-
-
 def _verb_like(token: str) -> bool:
     """Verb forms (trokken → trekken, kwam → komen), participles (gebaseerd, toegekend) and
     English -ed forms weigh half: they vary more between question and source than nouns."""
@@ -286,16 +283,11 @@ def _verb_like(token: str) -> bool:
 
 
 def _compound_noun(token: str) -> bool:
-    """Two known words ('verkoop' + 'recht', 'uitvoering' + 's' + 'budget'): a compound noun that
-    only looks like a participle (verkocht, uitgevoerd) by its prefix and final t."""
-    from qa_bot.read.normalise import frequency
+    """Two known words ('verkoop' + 'recht'): a compound noun that only looks like a
+    participle (verkocht, uitgevoerd) by its prefix and final t."""
+    from qa_bot.read.normalise import compound_split
 
-    for cut in range(4, len(token) - 3):
-        first, last = token[:cut], token[cut:]
-        if frequency(last) >= COMPOUND_PIECE and (frequency(first) >= COMPOUND_PIECE
-                                                  or first.endswith("s") and frequency(first[:-1]) >= COMPOUND_PIECE):  # fmt: skip
-            return True
-    return False
+    return compound_split(token) is not None
 
 
 def _whole_terms(text: str, terms: list[Term], language: str) -> list[Term]:

@@ -95,13 +95,15 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
         if chunk.kind != "text":
             continue
         spans = list(chunk.sentences or split_sentences(chunk.text))
-        passage_periods = periods_in(chunk.text)
+        passage_periods = periods_in(chunk.text) + periods_in(chunk.title)  # "Vlaamse begroting 2026": the document's own year
         passage_ok = all(period_matches(p, passage_periods) for p in analysis.years)
         for i, (start, end) in enumerate(spans):
             sentence = chunk.text[start:end]
             own = periods_in(sentence)
             if not own and i and "\n\n" not in chunk.text[spans[i - 1][1] : start]:
                 own = periods_in(chunk.text[spans[i - 1][0] : spans[i - 1][1]])  # "Daarvan waren er …"
+            if not own and len(set(titled := periods_in(chunk.title))) == 1:
+                own = titled  # a document about one year ("Vlaamse begroting 2026") speaks of that year
             previous, listed = _context_before(chunk.text, spans, i)
             cand = SpanCandidate(
                 passage=passage, start=start, end=end,

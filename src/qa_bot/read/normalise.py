@@ -203,6 +203,26 @@ def _year_footnote() -> re.Pattern[str]:
     return re.compile(rf"(\b(?:{words})\s)((?:19|20)\d{{2}})([1-9]\d?)(?=[.,;:!?)]|[ \t]*(?:\n|$))", re.IGNORECASE)
 
 
+COMPOUND_PIECE = 3.0  # Zipf frequency of each piece of a compound (once per million words)
+
+
+@lru_cache(maxsize=50_000)
+def compound_split(word: str, language: str = "nl") -> tuple[str, str] | None:
+    """A closed compound's modifier and head ('verkooprecht' → 'verkoop', 'recht';
+    'uitvoeringsbudget' → 'uitvoering', 'budget'): both known words of four letters or more
+    (a linking 's' allowed), the longest head first; None for a word that is no compound."""
+    word = word.lower()
+    for cut in range(4, len(word) - 3):
+        first, last = word[:cut], word[cut:]
+        if frequency(last, language) < COMPOUND_PIECE:
+            continue
+        if frequency(first, language) >= COMPOUND_PIECE:
+            return first, last
+        if first.endswith("s") and frequency(first[:-1], language) >= COMPOUND_PIECE:
+            return first[:-1], last
+    return None
+
+
 @lru_cache(maxsize=1)
 def _lost_group_space() -> re.Pattern[str]:
     """An amount whose thousands are written with spaces, one of them lost ("f6381 032",
