@@ -302,3 +302,21 @@ def test_two_numbers_joined_by_a_conjunction_are_siblings_not_a_part_and_its_who
     # Issue 17, class 2: "13 / 20 = 65,0%" was answered for the share of both regions together.
     operands, reason = operands_for(Operation.SHARE, text, [])
     assert operands == [] and reason == "no_two_numbers"
+
+
+def test_two_amounts_that_differ_in_the_place_the_question_names_are_compared() -> None:
+    # Issue 17, class 3: "Hoeveel hoger was de claim van Noord-Brabant dan die van Overijssel?" was
+    # refused for want of two years, though both amounts are printed, each at its own province.
+    from qa_bot.answer.figures import contrast_operands
+
+    text = ("Voor de provincie Overijssel is er een claim ingediend van f 6 381 032, waarbij 2197 mensen betrokken "
+            "zijn. Voor de provincie Noord-Brabant is er een claim ingediend van f 7 410 203, waarbij 15 700 "
+            "mensen betrokken zijn.")
+    names = {"noord-brabant": 0, "overijssel": 1}  # in the question's order
+
+    def named(words: str) -> frozenset[int]:
+        return frozenset(i for name, i in names.items() if name in words.lower())
+
+    operands = contrast_operands(text, named)
+    assert [(q.value, role) for q, role in operands] == [(6381032, "before"), (7410203, "after")]
+    assert contrast_operands(text, lambda words: frozenset()) == []  # nothing named: no contrast

@@ -107,3 +107,11 @@ def test_years_in() -> None:
 
 def test_numbers_in_reads_millions() -> None:
     assert 9_400_000 in numbers_in("9,4 miljoen euro")
+
+
+def test_a_relative_adverb_after_an_amount_is_no_counted_noun() -> None:
+    # "f 6 381 032, waarbij 2197 mensen …" labelled the claim's figure "Verschil waarbij"
+    from qa_bot.read.quantities import quantities
+
+    found = quantities("Er is een claim ingediend van f 6 381 032, waarbij 2197 mensen betrokken zijn.")
+    assert [(q.value, q.noun) for q in found] == [(6381032, ""), (2197, "mensen")]

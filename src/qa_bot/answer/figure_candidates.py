@@ -12,7 +12,7 @@ from functools import partial
 from qa_bot import lang
 from qa_bot.answer.candidates import Candidates, part_named
 from qa_bot.answer.choice import Choice, confidence
-from qa_bot.answer.figures import operands_for, qualifiers, refers_back
+from qa_bot.answer.figures import contrast_operands, operands_for, qualifiers, refers_back
 from qa_bot.answer.matching import contrasted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
@@ -101,6 +101,8 @@ class FigureCandidates(Candidates):
                 local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
                 found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
                                         relevance=partial(_relevance, analysis))  # fmt: skip
+                if not found and operation == Operation.DIFFERENCE and len(analysis.years) < 2:
+                    found = contrast_operands(window, partial(_names_in, analysis))
                 if not found:
                     continue
                 if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
@@ -173,6 +175,13 @@ def units_fit(analysis: QuestionAnalysis, units: Sequence[str]) -> bool:
     if analysis.answer_type == AnswerType.AMOUNT and analysis.operation in (Operation.DIFFERENCE, Operation.SUM):
         return all(is_money(u) for u in units)
     return True
+
+
+def _names_in(analysis: QuestionAnalysis, text: str) -> frozenset[int]:
+    """Which of the question's names (places, groups, organisations) a text holds, by their
+    order in the question."""
+    keys = text_keys(text)
+    return frozenset(i for i, t in enumerate(analysis.terms) if (t.name or t.place) and term_matches(t.keys, keys))
 
 
 def _relevance(analysis: QuestionAnalysis, text: str) -> float:

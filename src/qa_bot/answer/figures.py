@@ -192,6 +192,24 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
     return max(found, key=score), reason
 
 
+def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list[tuple[Quantity, str]]:
+    """Two comparable quantities that differ in what the question names ("hoeveel hoger was de
+    claim van Noord-Brabant dan die van Overijssel"): each one's own words (:func:`own_words`)
+    name something of the question the other's do not. ``named(text)`` gives the indices of
+    the question's names a text holds. Roles: the one named first in the question is "after"
+    (so after − before is first − second); [] when no pair, or more than one, fits."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    fitting = []
+    for a, b in ((a, b) for i, a in enumerate(qs) for b in qs[i + 1 :] if compatible(a, b)):
+        if relation(text, a, b) == "part_whole" or (a.year and b.year and a.year != b.year):
+            continue  # a part and its whole, or a change over time, is no contrast of two things
+        na, nb = named(own_words(text, qs, a)), named(own_words(text, qs, b))
+        if na - nb and nb - na:
+            first = min(na - nb) < min(nb - na)
+            fitting.append([(b, "before"), (a, "after")] if first else [(a, "before"), (b, "after")])
+    return fitting[0] if len(fitting) == 1 else []
+
+
 def _fitting_operands(operation: Operation, text: str, question_years: Sequence[str],
                       sentences: Sequence[tuple[int, int]], since: str) -> tuple[list[list[tuple[Quantity, str]]], str]:
     """Every pair (or list) of operands that fits ``operation``, in text order."""

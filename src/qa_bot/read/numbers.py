@@ -35,6 +35,7 @@ _NOT_NOUNS = frozenset(
     werden waren zijn hebben kregen is was werd wordt worden kan konden zouden ten tegen
     meer minder more less fewer per jaar procent percent euro eur miljoen miljard duizend on of for with to from and the a
     were was are have had been by at in
+    waarbij waarvan waarmee waardoor waarop waarin waaronder waaraan die dat welke which who that
     """.split()
 )
 
