@@ -387,7 +387,8 @@ FLATTENED = (
     "Tabel 3-5: Gewestelijke belastingen (in duizend euro)\n"
     "De tekst gaat hierna verder over iets anders.\n\n"
     "De ontvangsten uit het verdeelrecht worden geraamd op 89,3 miljoen euro. De ontvangsten uit de "
-    "schenkbelasting worden geraamd op 629,2 miljoen euro.\n"
+    "schenkbelasting worden geraamd op 629,2 miljoen euro.\n\n"
+    "De tarieven voor het parkeren in de binnenstad zijn in 2027 verhoogd met 12%.\n"
 )
 
 
@@ -429,3 +430,10 @@ def test_another_compound_with_the_same_head_is_another_thing(flat_bot: QaBot) -
     # asked for the verkooprecht, "De ontvangsten uit het verdeelrecht … 89,3 miljoen euro" was answered
     answer = flat_bot.ask("Op hoeveel miljoen euro worden de ontvangsten uit het registratierecht in 2027 geraamd?")
     assert "89,3" not in answer.text, answer.text
+
+
+def test_a_growth_rate_the_source_states_answers_a_growth_question(flat_bot: QaBot) -> None:
+    # "Met hoeveel procent zijn de taxitarieven verhoogd?" was refused for want of two amounts,
+    # though the answer says "De verhoging van de taxitarieven met 10% …"
+    answer = flat_bot.ask("Met hoeveel procent zijn de tarieven voor het parkeren in de binnenstad in 2027 verhoogd?")
+    assert "**12%**" in answer.text, answer.text
