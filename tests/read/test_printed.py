@@ -142,3 +142,48 @@ def test_quantities_that_look_like_those_forms_stay_quantities(text: str, expect
 )
 def test_minus_signs_in_rows_of_figures(text: str, expected: list[float]) -> None:
     assert [q.value for q in quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, printed",
+    [
+        # a word the text numbers as a series from 1 names the n-th of its kind
+        ("Spoor 1 gaat over de wachttijden. Spoor 2 omvat de financiering. Verder richt spoor 3 zich op de "
+         "opleiding van begeleiders.", "identifier", "3"),
+        ("Scenario 1 3,2%\nScenario 2 2,8%\nVerschil 0,4%", "identifier", "2"),
+        # an item a cross-reference points to
+        ("Het onder 2 bedoelde verslag verschijnt in het voorjaar.", "identifier", "2"),
+        # several answers numbered by one run-on heading
+        ("Die afspraken zijn inmiddels vastgelegd. 3 en 4 De gemeente heeft laten weten", "heading", "4"),
+        ("de procedure is afgerond.\n2, 3 en 5 Over de kosten is nog geen besluit", "heading", "3"),
+        # an answer opening with a reply word after the answer's header
+        ("Zitting 1989-1990 2 Nee, de regeling geldt niet voor huurders.", "heading", "2"),
+        # a table of contents: pages and section numbers, with and without dot leaders
+        ("Inhoud\n1 Inleiding ............ 3\n1.1 Aanleiding 3\n1.2 Aanpak 5\n2 Resultaten ........... 7",
+         "identifier", "5"),
+        ("Inhoud\n1 Inleiding ............ 3\n1.1 Aanleiding 3\n1.2 Aanpak 5\n2 Resultaten ........... 7",
+         "heading", "1.2"),
+    ],
+)
+def test_numbers_that_name_number_or_page_a_thing(text: str, kind: str, printed: str) -> None:
+    assert (kind, printed) in kinds(text)
+    assert not [q for q in quantities(text) if q.text == printed]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # counts after the same word are no series: a function word, a qualifier, a plural noun after it
+        ("Er kwam 1 klacht binnen en er kwamen ruim 2 klachten bij.", [(1.0, ""), (2.0, "")]),
+        ("In maart kreeg de school 1 subsidie; in mei kreeg zij 2 subsidies.", [(1.0, ""), (2.0, "")]),
+        # a count of the items named, not a reference to one
+        ("In de 3 genoemde gemeenten is het tekort opgelopen.", [(3.0, "")]),
+        # a count after a sentence that is followed by a unit or a lower-case word is no heading
+        ("Het tekort is opgelopen. 12 en 14 procent van de gemeenten", [(12.0, "%"), (14.0, "%")]),
+        ("Het voorstel werd aangenomen met 12 Ja, 3 Nee en 1 onthouding.", [(12.0, ""), (3.0, ""), (1.0, "")]),
+        # a numbered table without dot leaders is no table of contents
+        ("1 Personeel 12\n2 Werking 15\n3 Investeringen 20", [(12.0, ""), (15.0, ""), (20.0, "")]),
+    ],
+)
+def test_counts_near_names_lists_and_contents_stay_quantities(text: str, expected: list[tuple[float, str]]) -> None:
+    assert values(text) == expected

@@ -243,6 +243,9 @@ VERB_PREFIXES = frozenset("in out over under up down re un dis mis pre".split())
 POINT_WORDS = frozenset("pp percentage-point percentage-points".split())
 ONE_IN = r"(?:one|1)\s+in\s+"
 PAGE_OF = r"\bpage\s*\d+\s*(?:of|/)\s*\d+"
+REPLY_WORDS = frozenset("yes no".split())
+NUMBER_LIST_JOINERS = r"(?:,|and|to|-|–)"
+ITEM_REFERENCE = (r"\b(?:mentioned|referred\s+to|cited|described|listed)\s+(?:under|in|at)\s+$", r"\s*(?:[,.;:)]|$)")
 NUMBER_WORD_STEMS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                      "sixty|seventy|eighty|ninety|hundred|thousand|million|billion")
 ARTICLE_ONE = frozenset("a an one".split())

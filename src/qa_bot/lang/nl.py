@@ -384,6 +384,13 @@ NUMBER_WORD_STEMS = (
 ARTICLE_ONE = frozenset("een".split())  # "een miljard" is a quantity, "een" alone is not
 ONE_IN = r"(?:een|één|1)\s+op\s+(?:de\s+)?"  # "een op de vier" = 25%
 PAGE_OF = r"\b(?:pagina|blz\.?|p\.)\s*\d+\s*(?:van|/)\s*\d+"  # "Pagina 2 van 5"
+# A reply word opens a numbered answer that OCR ran on after the answer's header ("… 1994-1995 1 Ja, het klopt").
+REPLY_WORDS = frozenset("ja nee neen".split())
+# What joins a list of numbers ("5 en 6", "2, 3 t/m 5"): one run-on heading may number several answers.
+NUMBER_LIST_JOINERS = r"(?:,|en|t/m|tot en met|-|–)"
+# A cross-reference to a numbered item ("de onder 3 genoemde resolutie"): the text before and after the number.
+ITEM_REFERENCE = (r"(?<![^\W\d_])(?:de|het|die|dat|deze)\s+(?:onder|sub|in|bij|op)\s+$",
+                  r"\s+(?:genoemde?|vermelde?|bedoelde?|aangehaalde?|beschreven|aangegeven|gestelde?)(?![\w-])")
 FRACTION_WORDS = {"één derde": 1 / 3, "een derde": 1 / 3, "twee derde": 2 / 3, "de helft": 0.5, "een kwart": 0.25,
                   "drie kwart": 0.75, "een vijfde": 0.2}  # fmt: skip
 

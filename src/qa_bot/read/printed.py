@@ -8,7 +8,12 @@ A printed number is one of:
 * an **identifier** — a dossier, Kamerstuk, article, question or page number, a phone
   number, postcode or print code (``Kamerstuk 36 410 VIII, nr. 112``, ``artikel 11.04``);
 * a **date** (``21 mei 1974``, ``1 september``) or a **year** (``2019``, ``2025–2026``);
-* a **heading** number (``Antwoord 8``, ``1.`` or ``3 Bent u …`` at the start of a line).
+* a **heading** number (``Antwoord 8``, ``1.`` or ``3 Bent u …`` at the start of a line,
+  ``… besproken. 5 en 6 Het …`` or ``1 Ja, …`` run on in OCR text, a section number in a table
+  of contents);
+* a **name**'s number (an identifier): ``Lijn 3`` where the document numbers that word as a
+  series from 1 (``lijn 1``, ``Lijn 2``), an item a cross-reference points to (``de onder 3
+  genoemde resolutie``), a page number in a table of contents.
 
 The words that decide (currency marks, scale words, identifier cues, qualifiers) come from
 :mod:`qa_bot.lang`. :func:`read_numbers` is a pure function of the text.
@@ -112,6 +117,16 @@ _ROW_NUMBER = re.compile(r"^\|[ \t]*(\d{1,3})[ \t]*\|", re.MULTILINE)
 # in a running head ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar …") or a question's
 # number on a line of its own; amounts under their label end the label with ":" or stand in a table
 _LONE_NUMBER = re.compile(r"(?:(?<=[^\W\d_]{3}\n)|(?<=[^\W\d_]{3}[^\n:\d\w]\n))[ \t]*(\d{1,3})[ \t]*(?=\n[ \t]*[A-ZÀ-Ý])")
+# a line of a table of contents: a title, dot leaders and its page ("3 DE MIDDELENBEGROTING ..... 6"),
+# or a section number, a title and a page ("3.1 Totale Middelen 6") among such lines
+_LEADERS = re.compile(r"(?:\.[ \t]?){4,}|…{2,}")
+_LEADER_ENTRY = re.compile(r"[ \t]*(?P<sec>\d{1,2}(?:\.\d{1,2})*\.?(?=[ \t]))?.*?[^\W\d_].*?"
+                           r"(?:(?:\.[ \t]?){4,}|…{2,})[ \t]*(?P<page>\d{1,4})[ \t]*")
+_PLAIN_ENTRY = re.compile(r"[ \t]*(?P<sec>\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+[^\W\d_][^\d]*?[^\W\d_)][ \t]+"
+                          r"(?P<page>\d{1,4})[ \t]*")
+_CONTENTS_LINE = 240  # longer lines are running text, no entries
+# a word and the small number that names one of its series ("Lijn 3", "sleutel 2", "C 1")
+_NAMED = re.compile(r"(?<![\w.,/-])([^\W\d_][\w'-]*)[ \t]+(\d{1,2})(?![\w]|[.,]\d)")
 _CELL_MINUS = re.compile(r"(?:^|(?<=\|))[ \t]*([—–_])[ \t]?$", re.MULTILINE)
 _WORD_BEFORE = re.compile(r"([^\W\d][\w'.]*)[\s(:]*$")
 
@@ -165,6 +180,9 @@ def _read_numbers(text: str, language: str) -> tuple[Printed, ...]:
     for m in _FOOTNOTE.finditer(text):
         if free(*m.span(1)):
             add(Printed(Kind.FOOTNOTE, m.group(1), *m.span(1)))
+    for kind, a, b in _contents(text):
+        if free(a, b):
+            add(Printed(kind, text[a:b], a, b))
     for m in _LONE_NUMBER.finditer(text):
         if free(*m.span(1)):
             add(Printed(Kind.IDENTIFIER, m.group(1), *m.span(1)))
@@ -189,9 +207,10 @@ def _read_numbers(text: str, language: str) -> tuple[Printed, ...]:
             value = next((v for mod in lang.LANGUAGES.values() for k, v in mod.FRACTION_WORDS.items() if k == key), None)
             if value is not None:
                 add(Printed(Kind.QUANTITY, m.group(0), *m.span(), value=round(value * 100, 4), unit="%", words=True))
+    series = _named_series(text, language)
     for m in p["number"].finditer(text):
         if free(m.start("num"), m.end("num")):
-            item = _classify(text, m, language)
+            item = _classify(text, m, language, series)
             if item is not None and free(item.start, item.end):
                 add(item)
     for m in p["words"].finditer(text):
@@ -217,6 +236,90 @@ def _row_numbers(text: str) -> list[tuple[int, int]]:
         if before or after:
             out.append(at)
     return out
+
+
+def _contents(text: str) -> list[tuple[Kind, int, int]]:
+    """A table of contents: its page numbers are identifiers and its section numbers headings.
+    A line with dot leaders before its last number is an entry; so are the lines around it,
+    without leaders, that start with a section number and end with a page, as long as the
+    pages do not go down ("3 DE MIDDELENBEGROTING ..... 6", "3.1 Totale Middelen 6",
+    "3.2 Bruto-opcentiemen 8"). Rows of a numbered table run without leaders and are left alone."""
+    entries: dict[int, tuple[re.Match[str], int, bool]] = {}  # line number → entry, its offset, has leaders
+    starts: list[int] = []
+    offset = 0
+    for i, line in enumerate(text.split("\n")):
+        starts.append(offset)
+        if len(line) <= _CONTENTS_LINE and line[:1].strip() != "|":
+            leaders = _LEADERS.search(line) is not None
+            m = (_LEADER_ENTRY if leaders else _PLAIN_ENTRY).fullmatch(line)
+            if m:
+                entries[i] = (m, offset, leaders)
+        offset += len(line) + 1
+    starts.append(offset)
+    out: list[tuple[Kind, int, int]] = []
+    lines = sorted(entries)
+    runs: list[list[int]] = []
+    for i in lines:  # runs of entry lines, blank lines between them allowed
+        if runs and all(not text[starts[j] : starts[j + 1]].strip() for j in range(runs[-1][-1] + 1, i)):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in runs:
+        anchors = [i for i in run if entries[i][2]]
+        if not anchors:
+            continue
+        pages = [int(entries[i][0].group("page")) for i in run]
+        whole = all(a <= b for a, b in zip(pages, pages[1:], strict=False))
+        for i in run if whole else anchors:
+            m, at, _ = entries[i]
+            out.append((Kind.IDENTIFIER, at + m.start("page"), at + m.end("page")))
+            if m.group("sec"):
+                out.append((Kind.HEADING, at + m.start("sec"), at + m.start("sec") + len(m.group("sec").rstrip("."))))
+    return out
+
+
+def _named_series(text: str, language: str) -> frozenset[str]:
+    """Words the text numbers as a series of names from 1: "lijn 1 … Lijn 2 … Lijn 3", "HRF
+    sleutel 1 … sleutel 2", "C 1 … C 2". A word directly followed by a small number names
+    the n-th of its kind when the same text also prints it with 1 and 2. Function words,
+    qualifiers and currency marks ("ruim 1 … ruim 2", "f 1 … f 2") precede counts instead,
+    and so does a word whose number the text once puts before a plural noun ("kreeg 1
+    subsidie … kreeg 2 subsidies"): that number counts."""
+    found: dict[str, set[int]] = {}
+    counts: set[str] = set()
+    module = lang.get(language)
+    for m in _NAMED.finditer(text):
+        word, n = m.group(1).lower(), int(m.group(2))
+        found.setdefault(word, set()).add(n)
+        after = re.match(r"[ \t]+([a-zà-ÿ][\w'’]*)", text[m.end() : m.end() + 40])
+        if n > 1 and after and after.group(1) not in module.STOP_WORDS and after.group(1).endswith(module.PLURAL_ENDINGS):
+            counts.add(word)
+    excluded = _counting_words() | counts
+    return frozenset(w for w, numbers in found.items() if {1, 2} <= numbers and w not in excluded)
+
+
+@lru_cache(maxsize=1)
+def _counting_words() -> frozenset[str]:
+    """Words that may stand right before a count: function words, qualifiers, bounds, currency marks."""
+    bounds = {w for m in lang.LANGUAGES.values() for words in m.BOUND_BEFORE for w in words.split()}
+    marks = {k.rstrip(".") for k in lang.union("CURRENCY_PREFIXES")}
+    return lang.union("STOP_WORDS") | lang.union("APPROX_BEFORE") | frozenset(bounds) | frozenset(marks)
+
+
+def _names_item(text: str, m: re.Match[str], series: frozenset[str]) -> bool:
+    """Whether a bare small number names a thing: the n-th of a series the text numbers
+    ("Lijn 3"), or the item a cross-reference points to ("de onder 3 genoemde resolutie")."""
+    if not re.fullmatch(r"\d{1,2}", m.group("num")) or m.group("sign") or m.group("mult"):
+        return False
+    word = re.search(r"(?<![\w.,/-])([^\W\d_][\w'-]*)[ \t]+$", text[max(0, m.start("num") - 40) : m.start("num")])
+    if word and word.group(1).lower() in series:
+        return True
+    before = text[max(0, m.start("num") - 40) : m.start("num")]
+    for module in lang.LANGUAGES.values():
+        ahead, behind = module.ITEM_REFERENCE
+        if re.search(ahead, before, re.IGNORECASE) and re.match(behind, text[m.end("num") :], re.IGNORECASE):
+            return True
+    return False
 
 
 def quantities_only(text: str, language: str = "nl") -> list[Printed]:
@@ -276,18 +379,48 @@ def _is_heading(text: str, m: re.Match[str]) -> bool:
     before = text[line_start : m.start()]
     after = text[m.end() : m.end() + 3]
     plain = not (m.group("cur") or m.group("mult") or m.group("unit") or m.group("sign"))
-    if not before.strip():
-        if re.match(r"[.)]\s", after) or re.match(r"[.)]$", after):
+    short = plain and len(m.group("num")) <= 2
+    # one heading may number several answers ("5 en 6 Het ligt …"): read past the list's other numbers
+    lead = _list_lead().search(before) if short else None
+    head = before[: lead.start()] if lead else before
+    tail = _list_tail().match(text, m.end()).end() if short else m.end()  # type: ignore[union-attr]
+    if not head.strip():
+        if not lead and (re.match(r"[.)]\s", after) or re.match(r"[.)]$", after)):
             return True
-        if len(m.group("num")) <= 2 and re.match(r"[ \t]+[A-ZÀ-Ý]", text[m.end() : m.end() + 12]) and plain:
+        if short and re.match(r"[ \t]+[A-ZÀ-Ý]", text[tail : tail + 12]):
             return True
-    elif (plain and len(m.group("num")) <= 2 and re.search(r"[.?!)]\s+$", before)
-          and re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[m.end() : m.end() + 4])):
+    elif short and re.search(r"[.?!)]\s+$", head) and re.match(r"\s+[A-ZÀ-Ý][a-zà-ÿ]", text[tail : tail + 4]):
         return True  # "… bevestigd. 2 Ja. 3 Los van …": numbered answers run on in OCR text
+    if short and _reply().match(text, tail) and re.search(r"(?:^|[\d.?!)\]])\s*$", head):
+        return True  # "… Vergaderjaar 1994-1995 1 Ja, …": an answer opens with a reply word
     return any(h.fullmatch(text, line_start, m.end()) for h in qa_headings())
 
 
-def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
+@lru_cache(maxsize=1)
+def _list_joiner() -> str:
+    return "(?:" + "|".join(module.NUMBER_LIST_JOINERS for module in lang.LANGUAGES.values()) + ")"
+
+
+@lru_cache(maxsize=1)
+def _list_lead() -> re.Pattern[str]:
+    """Earlier numbers of a list right before a number: the "5 en " of "5 en 6"."""
+    return re.compile(rf"(?<![\w.,])(?:\d{{1,2}}[ \t]*{_list_joiner()}[ \t]*)+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _list_tail() -> re.Pattern[str]:
+    """Later numbers of a list right after a number: the " en 6" of "5 en 6"."""
+    return re.compile(rf"(?:[ \t]*{_list_joiner()}[ \t]*\d{{1,2}}(?![\w.,]\w))*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _reply() -> re.Pattern[str]:
+    """A capitalised reply word and its punctuation: " Ja,", " Nee."."""
+    words = "|".join(re.escape(w.capitalize()) for w in lang.union("REPLY_WORDS"))
+    return re.compile(rf"[ \t]+(?:{words})[,.;!]")
+
+
+def _classify(text: str, m: re.Match[str], language: str, series: frozenset[str] = frozenset()) -> Printed | None:
     from qa_bot.read.numbers import parse_number
 
     raw = m.group("num")
@@ -304,6 +437,8 @@ def _classify(text: str, m: re.Match[str], language: str) -> Printed | None:
         roman = _ROMAN.match(text, end)
         return Printed(Kind.IDENTIFIER, text[m.start("num") : roman.end() if roman else end], m.start("num"),
                        roman.end() if roman else end)  # fmt: skip
+    if not cur and not unit_word and _names_item(text, m, series):
+        return Printed(Kind.IDENTIFIER, raw, m.start("num"), m.end("num"))
     nxt = text[m.end("num") : m.end("num") + 1]
     after_nxt = text[m.end("num") + 1 : m.end("num") + 2]
     if not cur and not mult and not unit_word and nxt.isalpha() and (nxt.isupper() or not after_nxt.isalpha()):
