@@ -88,7 +88,7 @@ class QaBot:
 
     def _knows(self, forms: frozenset[str]) -> bool:
         vocabulary = self.reader.vocabulary
-        if forms & vocabulary:
+        if forms & vocabulary or forms & self.reader.title_acronyms:
             return True
         return any(form in term for form in forms if len(form) >= 4 for term in vocabulary)
 

@@ -437,3 +437,45 @@ def test_a_growth_rate_the_source_states_answers_a_growth_question(flat_bot: QaB
     # though the answer says "De verhoging van de taxitarieven met 10% …"
     answer = flat_bot.ask("Met hoeveel procent zijn de tarieven voor het parkeren in de binnenstad in 2027 verhoogd?")
     assert "**12%**" in answer.text, answer.text
+
+
+AMENDMENT = (
+    "Wijziging van de begroting 1983 van Volksgezondheid, Welzijn en Sport: overzicht per artikel\n\n"
+    "| Artikel | Vastgestelde begroting | Nadere raming | Thans voorgesteld |\n|---|---|---|---|\n"
+    "| 11 | 4 253 000 | — 63 000 | 4 190 000 |\n| 18 | 48 220 000 | + 8 800 000 | 57 020 000 |\n"
+    "| 20 | 244 000 | _ 4 000 | 240 000 |\n| 23 | 20 975 000 | — 47 000 | 20 928 000 |\n"
+)
+
+
+@pytest.fixture(scope="module")
+def amendment_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    base = tmp_path_factory.mktemp("amendment")
+    (base / "corpus").mkdir()
+    (base / "corpus" / "wijziging.md").write_text(AMENDMENT, encoding="utf-8")
+    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
+    bot.index()
+    return bot
+
+
+def test_growth_between_two_named_columns_of_an_article_row(amendment_bot: QaBot) -> None:
+    # Old budget tables print "48 220 000" in their cells, and name the states of an article
+    # ("vastgestelde begroting" → "thans voorgesteld") rather than two years: the figure is
+    # made from those two cells (how sure the composer is of it is the scorer's business).
+    from qa_bot.answer.tablefigures import figure_operands
+    from qa_bot.answer.tablequery import TableView
+
+    analysis, _ = amendment_bot.analyze("Met hoeveel procent stijgt artikel 18 van de vastgestelde begroting naar "
+                                        "het thans voorgestelde bedrag?")
+    table = next(p for p in amendment_bot.retriever().retrieve(analysis.question, 5, None, "nl") if p.chunk.table)
+    result = figure_operands(TableView(table.chunk.table, table, analysis))
+    assert result is not None
+    assert [(o.value, o.role) for o in result.operands] == [(48_220_000, "before"), (57_020_000, "after")]
+    # a level and its change ("+ 8 800 000") are no two states to grow between
+    analysis, _ = amendment_bot.analyze("Met hoeveel procent stijgt artikel 18 van de nadere raming naar het "
+                                        "thans voorgestelde bedrag?")
+    assert figure_operands(TableView(table.chunk.table, table, analysis)) is None
+
+
+def test_an_acronym_a_title_spells_out_is_no_unknown_name(amendment_bot: QaBot) -> None:
+    analysis, _ = amendment_bot.analyze("Hoeveel kreeg artikel 20 van de VWS-begroting?")
+    assert "VWS" not in analysis.unknown_names

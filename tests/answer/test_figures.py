@@ -320,3 +320,10 @@ def test_two_amounts_that_differ_in_the_place_the_question_names_are_compared() 
     operands = contrast_operands(text, named)
     assert [(q.value, role) for q, role in operands] == [(6381032, "before"), (7410203, "after")]
     assert contrast_operands(text, lambda words: frozenset()) == []  # nothing named: no contrast
+
+
+def test_two_cells_of_a_flattened_row_are_no_part_and_whole() -> None:
+    # "VAK VEK Uitbreiding nettobeleidsruimte 2.442.984 2.261.779 …" gave 2.261.779 / 2.442.984 = 92,6 %
+    text = "VAK VEK Uitbreiding beleidsruimte 2.442.984 2.261.779 Extra maatregelen 1.415.741 1.500.741"
+    operands, _ = operands_for(Operation.SHARE, text, [])
+    assert [(q.value, role) for q, role in operands] != [(2261779, "part"), (2442984, "whole")]

@@ -150,3 +150,16 @@ def test_pdf_table_split_over_two_pages_is_one_table(tmp_path: Path) -> None:
     assert [table.label(r) for r in range(len(table.rows))] == ["Antwerpen", "Limburg", "Namen", "Totaal"]
     assert table.total_rows == (3,) and table.page == 1
     assert doc.text[table.start : table.end].count("Provincie | 2022 | 2023") == 1
+
+
+def test_a_drawn_table_groups_thousands_with_spaces_and_an_aligned_one_does_not() -> None:
+    # Old budget tables print "48 220 000" and "— 63 000" in pipe cells: they were read as text,
+    # so no figure could be made from a 1983 budget amendment.
+    text = ("| Artikel | Vastgesteld | Wijziging | Voorgesteld |\n|---|---|---|---|\n"
+            "| 18 | 48 220 000 | + 8 800 000 | 57 020 000 |\n| 20 | 244 000 | _ 4 000 | 240 000 |\n"
+            "| 8 | Memorie | + 2 900 000 | 2 900 000 |\n")  # fmt: skip
+    table = find_tables(text)[0][2]
+    assert [c.value for c in table.rows[0][1:]] == [48_220_000, 8_800_000, 57_020_000]
+    assert table.rows[1][2].value == -4_000  # OCR's "_" for a minus
+    assert table.rows[2][1].missing  # "Memorie" (pro memorie): no amount
+    assert parse_cell("268 171").value is None  # found by layout alone, a space may part two cells

@@ -124,3 +124,9 @@ def test_a_source_noun_in_the_answer_language(noun: str, language: str, shown: s
 )
 def test_acronyms_of_a_title(title: str, expected: tuple[str, ...]) -> None:
     assert acronyms(title) == expected
+
+
+def test_a_conjunction_inside_a_name_joins_its_initials() -> None:
+    from qa_bot.read.text import acronyms
+
+    assert "SZW" in acronyms("Wijziging van de begroting van Sociale Zaken en Werkgelegenheid: overzicht")

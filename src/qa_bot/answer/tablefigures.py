@@ -26,8 +26,10 @@ def figure_operands(view: TableView, operation: Operation | None = None) -> Tabl
     operation = operation or view.analysis.operation
     if operation is None:
         return None
-    if operation in (Operation.GROWTH, Operation.CAGR):
+    if operation == Operation.CAGR:
         return _over_periods(view, operation)
+    if operation == Operation.GROWTH:  # between years, or "van de vastgestelde begroting naar de thans voorgestelde"
+        return _over_periods(view, operation) or _between_items(view, operation)
     if operation in (Operation.DIFFERENCE, Operation.RATIO):
         return _over_periods(view, operation) or _between_items(view, operation)
     if operation == Operation.GAP:
@@ -153,7 +155,8 @@ def _pair(view: TableView, axis: str, slots: Sequence[int]) -> tuple[int, int] |
 
 
 def _between_items(view: TableView, operation: Operation) -> TableResult | None:
-    """Two rows (or two columns) the question names, in one period: 'België en het EU-gemiddelde'."""
+    """Two rows (or two columns) the question names, in one period: 'België en het EU-gemiddelde',
+    or two states of one item ('van de vastgestelde begroting naar de thans voorgestelde raming')."""
     allowed = _period_filter(view, view.analysis.years)
     if allowed is None or len(view.analysis.years) > 1:
         return None
@@ -179,6 +182,10 @@ def _between_items(view: TableView, operation: Operation) -> TableResult | None:
     first, second = _in_question_order(view, cells)
     if operation == Operation.RATIO:
         return _figure(view, operation, [view.operand(*first, "numerator"), view.operand(*second, "denominator")])
+    if operation == Operation.GROWTH:  # "van <first> naar <second>": two levels, not a level and its change
+        if any(re.match(r"[+\-−–—_]", view.cell(*cell).text) or (view.cell(*cell).value or 0) <= 0 for cell in cells):
+            return None
+        return _figure(view, operation, [view.operand(*first, "before"), view.operand(*second, "after")])
     return _figure(view, operation, [view.operand(*second, "before"), view.operand(*first, "after")])
 
 

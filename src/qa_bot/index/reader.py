@@ -64,6 +64,14 @@ class IndexReader:
         return frozenset(self.bm25.vocab_dict)
 
     @functools.cached_property
+    def title_acronyms(self) -> frozenset[str]:
+        """Keys of the acronyms the documents' titles spell out ("Sociale Zaken en Werkgelegenheid"
+        → szw): a question that says "SZW" names something the corpus knows."""
+        from qa_bot.read.text import acronyms, keys
+
+        return frozenset(k for doc_id in self.by_doc for a in acronyms(self.doc_meta(doc_id)["title"]) for k in keys(a))
+
+    @functools.cached_property
     def document_frequency(self) -> dict[str, int]:
         """Key → number of documents containing it (for weighting a question's terms)."""
         from qa_bot.read.text import keys

@@ -34,6 +34,8 @@ ATTRIBUTION_WORDS = frozenset(
 ATTRIBUTION_LEADS = ("according to", "as stated in", "as quoted")
 HONORIFICS = frozenset("mr mrs ms miss dr prof minister".split())
 NAME_PARTICLES = frozenset("de der den van von la le du".split())
+# A conjunction inside a name joins its words ("Sociale Zaken en Werkgelegenheid" is SZW).
+NAME_CONJUNCTIONS = frozenset({"and"})
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -97,7 +99,7 @@ OPERATION_CUES = {
 }  # fmt: skip
 # Two numbers joined by only a conjunction are siblings ("respectievelijk 20 en 13 projecten"),
 # never a part and its whole.
-SIBLING_LINK = r"^\s*(?:and|or|,)\s*$"
+SIBLING_LINK = r"^\s*(?:and|or|,)?\s*$"  # or only a space: two cells of a flattened table row
 TARGET_CUES = [r"(?:target|benchmark|goal|threshold)\w*\s+(?:\w+\s+){0,3}?of\s+"]
 BELOW_CUES = frozenset("lower below less fewer fell decreased smaller".split())
 ABOVE_CUES = frozenset("higher above more rose increased larger".split())

@@ -52,6 +52,8 @@ ATTRIBUTION_WORDS = frozenset(
 ATTRIBUTION_LEADS = ("volgens", "zoals", "naar verluidt", "blijkens")
 HONORIFICS = frozenset("mevrouw mevr heer dhr meneer minister viceminister-president collega volksvertegenwoordiger mr mrs ms dr prof".split())
 NAME_PARTICLES = frozenset("de der den van von ten ter te la le du d' t".split())
+# A conjunction inside a name joins its words ("Sociale Zaken en Werkgelegenheid" is SZW).
+NAME_CONJUNCTIONS = frozenset({"en"})
 
 MONTHS = {
     "januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
@@ -186,7 +188,7 @@ OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", 
 # streefdoel van 45%").
 # Two numbers joined by only a conjunction are siblings ("respectievelijk 20 en 13 projecten"),
 # never a part and its whole.
-SIBLING_LINK = r"^\s*(?:en|of|dan wel|,)\s*$"
+SIBLING_LINK = r"^\s*(?:en|of|dan wel|,)?\s*$"  # or only a space: two cells of a flattened table row
 TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]
 # Which side is larger in "hoeveel lager/hoger": the first-named item is below / above.
 BELOW_CUES = frozenset("lager onder minder daalde gedaald kleiner zakte".split())
@@ -227,7 +229,7 @@ MEASURE_WORDS = frozenset("hectare hectaren ha are kilometer kilometers km meter
 # ---------------------------------------------------------------- table vocabulary
 TOTAL_ROW = frozenset("totaal total totalen eindtotaal generaal algemeen som".split())
 CAPTION = r"(?:tabel|figuur|grafiek)\s*[a-z]?\d+[a-z]?\s*[:.–-]"
-MISSING_CELLS = frozenset("n.b. nb n.v.t. nvt – — - : .. ... x n/a na".split())
+MISSING_CELLS = frozenset("n.b. nb n.v.t. nvt – — - : .. ... x n/a na p.m. pm memorie".split())  # "Memorie": pro memorie, no amount
 FOOTNOTE_LINE = r"^\s*(?:[a-z]|\d|\*+)\)\s|^\s*(?:bron|bronnen|noot|opmerking)\s*:|^\s*n\.?b\.?\s*=|^\s*[–—-]\s*="
 INDEX_HEADERS = frozenset("nr nr. no no. rang rank # volgnummer".split())
 

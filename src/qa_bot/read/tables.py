@@ -30,10 +30,11 @@ _MISSING = lang.union("MISSING_CELLS")
 _TOTAL = lang.union("TOTAL_ROW")
 _INDEX = lang.union("INDEX_HEADERS")
 _CELL_NUMBER = re.compile(
-    r"^(?P<sign>[+\-−–]?)\s*(?P<cur>€)?\s*(?P<num>\d[\d.,\u00a0\u202f]*)\s*(?P<unit>%|€|euro\b|eur\b|procent\b)?"
+    r"^(?P<sign>[+\-−–—]?|_(?=\s*\d))\s*(?P<cur>€)?\s*(?P<num>\d[\d.,\u00a0\u202f]*)\s*(?P<unit>%|€|euro\b|eur\b|procent\b)?"
     r"\s*(?:(?P<mark>[a-z])\)|(?P<flag>[a-z])|(?P<stars>\*+))?$",
     re.I,
 )
+_SPACED = re.compile(r"^([+\-−–—_]?\s*(?:€\s*)?)(\d{1,3}(?: \d{3})+)(?=(?:,\d+)?\s*(?:%|€|euro)?$)", re.I)
 _MISSING_NOTE = re.compile(r"^(?P<m>n\.?b\.?|n\.v\.t\.?|n/a|[–—\-:x]|\.\.\.?)\s*(?:(?P<mark>[a-z])\))?$", re.I)
 _ALIGNED_GAP = re.compile(r"\S+(?: \S+)*")  # fields separated by two or more spaces
 _RULE = re.compile(r"^[\s\-=_|:+]+$")
@@ -44,8 +45,11 @@ _THOUSANDS = re.compile(r"\b(?:in|x)\s+(?:€\s*)?(?:" + "|".join(  # "(in duize
 # ---------------------------------------------------------------- cells
 
 
-def parse_cell(raw: str, unit: str = "", scale: float = 1.0, decimal: str = "nl") -> Cell:
-    """A cell from its printed text; ``unit`` and ``scale`` come from the column or caption."""
+def parse_cell(raw: str, unit: str = "", scale: float = 1.0, decimal: str = "nl", spaced: bool = False) -> Cell:
+    """A cell from its printed text; ``unit`` and ``scale`` come from the column or caption.
+    ``spaced``: the table draws its cell borders (pipes, tabs, a CSV, a PDF grid), so a space
+    inside a cell groups thousands ("48 220 000", "— 63 000"); in a table found by its layout
+    alone a space may separate two cells, and such a cell stays text."""
     text = re.sub(r"\s+", " ", raw.replace("**", "").replace("__", "")).strip()
     if not text:
         return Cell("", missing=True)
@@ -53,13 +57,15 @@ def parse_cell(raw: str, unit: str = "", scale: float = 1.0, decimal: str = "nl"
     if missing or text.lower() in _MISSING:
         return Cell(text, missing=True, note=(missing.group("mark") or "") if missing else "")
     match = _CELL_NUMBER.match(text)
+    if not match and spaced and _SPACED.match(text):
+        match = _CELL_NUMBER.match(_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text))
     if not match:
         return Cell(text)
     try:
         number = parse_number(match.group("num").replace("\u00a0", "").replace("\u202f", ""), decimal)
     except ValueError:
         return Cell(text)
-    if match.group("sign") in ("-", "−", "–"):
+    if match.group("sign") in ("-", "−", "–", "—", "_"):  # "_ 4 000": OCR's minus
         number = -number
     own = match.group("unit") or match.group("cur")
     cell_unit = ("%" if own.lower() in ("%", "procent") else "euro") if own else unit
@@ -107,6 +113,7 @@ def build_table(
     page: int | None = None,
     descriptions: dict[str, str] | None = None,
     require_numbers: bool = True,
+    spaced: bool = True,
 ) -> Table | None:
     """A :class:`Table` from raw header rows and body rows (strings), or None if it is no table.
 
@@ -121,7 +128,7 @@ def build_table(
     body = [list(r) + [""] * (width - len(r)) for r in body]
     decimal = decimal_convention(c for r in body for c in r)
     units = [column_unit(h, caption) for h in header]
-    rows = [tuple(parse_cell(c, *units[i], decimal=decimal) for i, c in enumerate(r)) for r in body]
+    rows = [tuple(parse_cell(c, *units[i], decimal=decimal, spaced=spaced) for i, c in enumerate(r)) for r in body]
     labels = _label_columns(header, rows) or [0]
     if not require_numbers:
         labels = labels if len(labels) < width else [0]
@@ -322,7 +329,8 @@ def find_tables(text: str, page: int | None = None) -> list[tuple[int, int, Tabl
         last, notes = _notes_below(lines, block.last)
         if below and last + 1 < len(lines) and is_caption(lines[last + 1]):
             last, caption = last + 1, clean_caption(lines[last + 1])
-        table = build_table(block.header, block.body, caption, notes, page, require_numbers=block.kind != "pipe")
+        table = build_table(block.header, block.body, caption, notes, page, require_numbers=block.kind != "pipe",
+                            spaced=block.kind != "aligned")  # fmt: skip
         if table is None:
             i = block.last + 1
             continue

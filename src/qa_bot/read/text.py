@@ -251,7 +251,7 @@ def acronyms(text: str) -> tuple[str, ...]:
     name particles inside a run are skipped), also without the run's first word (a title's
     or sentence's first word is capitalised anyway): a title that spells out
     "Sociaal-Economische Raad van Vlaanderen" is what a question calls "SERV"."""
-    particles = {p for module in lang.LANGUAGES.values() for p in module.NAME_PARTICLES}
+    particles = {p for module in lang.LANGUAGES.values() for p in module.NAME_PARTICLES | module.NAME_CONJUNCTIONS}
     out: list[str] = []
     run: list[str] = []  # the initials of each capitalised word of the current run
     for word in [*re.findall(r"[^\W\d_][\w'-]*", text), ""]:
@@ -259,7 +259,7 @@ def acronyms(text: str) -> tuple[str, ...]:
             run.append("".join(piece[0] for piece in word.split("-") if piece))
             continue
         if word.lower() in particles and run:
-            continue
+            continue  # "Raad van Vlaanderen", "Sociale Zaken en Werkgelegenheid"
         for initials in ("".join(run), "".join(run[1:])):
             if len(initials) >= 3 and initials not in out:
                 out.append(initials)
