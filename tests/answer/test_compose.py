@@ -479,3 +479,11 @@ def test_growth_between_two_named_columns_of_an_article_row(amendment_bot: QaBot
 def test_an_acronym_a_title_spells_out_is_no_unknown_name(amendment_bot: QaBot) -> None:
     analysis, _ = amendment_bot.analyze("Hoeveel kreeg artikel 20 van de VWS-begroting?")
     assert "VWS" not in analysis.unknown_names
+
+
+def test_a_column_of_another_budget_stage_of_the_same_year_is_not_asked(flat_bot: QaBot) -> None:
+    # asked for the adjustment ("BA 2026"), the initial budget's column ("BO 2026") was summed
+    other = flat_bot.ask("Hoeveel bedroeg de kilometerheffing bij de BA 2027?")
+    assert "725" not in other.text, other.text
+    asked = flat_bot.ask("Hoeveel bedroeg de kilometerheffing bij de BO 2027?")
+    assert "725.509" in asked.text, asked.text

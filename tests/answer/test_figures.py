@@ -327,3 +327,16 @@ def test_two_cells_of_a_flattened_row_are_no_part_and_whole() -> None:
     text = "VAK VEK Uitbreiding beleidsruimte 2.442.984 2.261.779 Extra maatregelen 1.415.741 1.500.741"
     operands, _ = operands_for(Operation.SHARE, text, [])
     assert [(q.value, role) for q, role in operands] != [(2261779, "part"), (2442984, "whole")]
+
+
+@pytest.mark.parametrize(("text", "flat"), [
+    ("Uitbreiding beleidsruimte 2.442.984 2.261.779 Extra maatregelen 1.415.741 1.500.741 Subsidies 350.000 "
+     "350.000 Uitstel 370.000 370.000", True),  # a table flattened into one paragraph
+    ("Onderwijs en Vorming Financiën en Begroting 0 4.000.000 8.000.000 12.000.000 VAK BO 2026", True),  # an axis
+    ("In 2023 ontving De Lijn 15.284 klachten, in 2024 waren dat er 12.931 en in 2025 nog 11.002.", False),
+])  # fmt: skip
+def test_text_flattened_from_a_table_or_chart_is_told_from_prose(text: str, flat: bool) -> None:
+    # "0 + 4.000.000 + 8.000.000 + 12.000.000 + 16.000.000" was answered as a total
+    from qa_bot.answer.figures import tabular
+
+    assert tabular(text) is flat

@@ -12,7 +12,7 @@ from functools import partial
 from qa_bot import lang
 from qa_bot.answer.candidates import Candidates, part_named
 from qa_bot.answer.choice import Choice, confidence
-from qa_bot.answer.figures import contrast_operands, operands_for, qualifiers, refers_back
+from qa_bot.answer.figures import contrast_operands, operands_for, qualifiers, refers_back, tabular
 from qa_bot.answer.matching import contrasted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
@@ -98,6 +98,8 @@ class FigureCandidates(Candidates):
                     continue
                 start, end = cand.sentences[lo][0], cand.sentences[hi][1]
                 window = text[start:end]
+                if tabular(window):
+                    continue  # a flattened table or chart: its numbers lost their rows
                 local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
                 found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
                                         relevance=partial(_relevance, analysis))  # fmt: skip

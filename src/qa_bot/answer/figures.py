@@ -210,6 +210,26 @@ def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list
     return fitting[0] if len(fitting) == 1 else []
 
 
+TABULAR_SHARE = 0.2  # numbers among the words of a text flattened from a table
+TABULAR_MIN = 6
+
+
+def tabular(text: str) -> bool:
+    """Text that is a table or a chart flattened into prose by extraction, whose numbers have
+    lost their rows and columns: many numbers for its words ("Uitbreiding 2.442.984 2.261.779
+    Extra maatregelen 1.415.741 1.500.741 …"), or a chart's axis (three or more numbers side
+    by side in equal steps: "0 4.000.000 8.000.000 12.000.000"). Sentences give no operands there."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    words = len(text.split())
+    if len(qs) >= TABULAR_MIN and len(qs) / max(words, 1) > TABULAR_SHARE:
+        return True
+    for a, b, c in zip(qs, qs[1:], qs[2:], strict=False):
+        side_by_side = not text[a.end : b.start].strip() and not text[b.end : c.start].strip()
+        if side_by_side and b.value - a.value == c.value - b.value != 0:
+            return True
+    return False
+
+
 def _fitting_operands(operation: Operation, text: str, question_years: Sequence[str],
                       sentences: Sequence[tuple[int, int]], since: str) -> tuple[list[list[tuple[Quantity, str]]], str]:
     """Every pair (or list) of operands that fits ``operation``, in text order."""

@@ -63,6 +63,7 @@ class TableView:
         self.value_cols = [c for c in table.value_columns()
                            if any(c < len(r) and (r[c].is_number or r[c].missing) for r in table.rows)
                            and (asks_rank or not _is_index_header(table.header[c]))]  # fmt: skip
+        self.value_cols = [c for c in self.value_cols if not _other_stage(analysis.question, table.header[c])]
         self.text_cols = [c for c in table.value_columns() if c not in self.value_cols]
         self.row_keys = [text_keys(" ".join(cell.text for cell in row if not cell.is_number)) for row in table.rows]
         self.col_keys = {c: text_keys(table.header[c]) for c in range(len(table.header))}
@@ -202,6 +203,17 @@ class TableView:
 
     def label(self, r: int, c: int) -> str:
         return f"{self.table.label(r)} — {self.table.header[c]}"
+
+
+_STAGED_YEAR = re.compile(r"\b([A-Z]{2,5})\s*((?:19|20)\d{2})\b")
+
+
+def _other_stage(question: str, header: str) -> bool:
+    """A column of another stage of the same year: asked for "BA 2026" (the budget adjustment),
+    the column "BO 2026" (the initial budget) is another figure, however alike its year."""
+    asked = {(m.group(1), m.group(2)) for m in _STAGED_YEAR.finditer(question)}
+    here = {(m.group(1), m.group(2)) for m in _STAGED_YEAR.finditer(header)}
+    return bool(here) and any(y == year and (p, y) not in here for p, y in asked for _, year in here)
 
 
 def _is_index_header(header: str) -> bool:
