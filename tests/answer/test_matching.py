@@ -14,3 +14,16 @@ def test_a_compound_with_the_same_head_and_another_modifier_contradicts() -> Non
 def test_a_name_before_the_head_is_no_other_thing() -> None:
     terms = analyze("Hoeveel geld gaat naar de tweede fase van de hulpoperatie?", "nl").terms
     assert contrasted(terms, "Voor de tweede fase van de Unicef/ICRC-operatie is f 2 min. bestemd.") is None
+
+
+def test_an_item_named_by_another_number_of_its_kind_is_another_item() -> None:
+    # "Hoeveel kandidaten slaagden … voor het C 2-examen?" was answered "namen 30 kandidaten deel aan
+    # het examen C 1"
+    from qa_bot.answer.matching import contrasted_number
+
+    assert contrasted_number("Hoeveel kandidaten slaagden voor het C 2-examen?", "30 kandidaten deden C 1.") == "c 2"
+    assert contrasted_number("Met hoeveel stijgt artikel 58?", "Artikel 57 stijgt met 3%.") == "artikel 58"
+    # the asked item said too, or no item of the kind said, or small numbers after function words
+    assert contrasted_number("Hoeveel slaagden voor C 2?", "Voor C 1 slaagden er 30 en voor C 2 er 20.") == ""
+    assert contrasted_number("Hoeveel stijgt artikel 58?", "De uitgaven stijgen met 3%.") == ""
+    assert contrasted_number("Hoeveel scholen waren er meer dan 5 jaar?", "In de 3 gemeenten 40 scholen.") == ""

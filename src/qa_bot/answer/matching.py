@@ -112,3 +112,27 @@ def contrasted(terms: Sequence[Term], text: str) -> Term | None:
             if other is not None and other[1] == split[1] and other[0] != split[0]:
                 return t  # two known words each: 'verdeel' + 'recht' (not 'ICRC-operatie' for 'hulpoperatie')
     return None
+
+
+_LABELLED = re.compile(r"\b([^\W\d_][\w-]*)\s+(\d{1,3}[A-Za-z]?)\b(?![.,]\d)")
+
+
+def _labelled_numbers(text: str) -> set[tuple[str, str]]:
+    """'artikel 58', 'C 2', 'groep 4': a word and the small number that names one of its kind."""
+    from qa_bot import lang
+
+    skip = (lang.union("STOP_WORDS") | lang.union("NUMBER_WORDS") | lang.union("APPROX_BEFORE")
+            | lang.union("TIME_UNITS") | lang.union("MEASURE_WORDS") | lang.union("QUESTION_WORDS"))  # fmt: skip
+    return {(m.group(1).lower(), m.group(2).lower()) for m in _LABELLED.finditer(text) if m.group(1).lower() not in skip}
+
+
+def contrasted_number(question: str, text: str) -> str:
+    """An item the question names by number that ``text`` names by another number of the same
+    kind ("het C 2-examen" asked, "het examen C 1" said): the text is about another item. The
+    question's label and number ("C 2") when so, else ""."""
+    said = _labelled_numbers(text)
+    for label, number in _labelled_numbers(question):
+        others = {n for lbl, n in said if lbl == label}
+        if others and number not in others:
+            return f"{label} {number}"
+    return ""
