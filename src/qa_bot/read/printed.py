@@ -120,8 +120,8 @@ _LONE_NUMBER = re.compile(r"(?:(?<=[^\W\d_]{3}\n)|(?<=[^\W\d_]{3}[^\n:\d\w]\n))[
 # a line of a table of contents: a title, dot leaders and its page ("3 DE MIDDELENBEGROTING ..... 6"),
 # or a section number, a title and a page ("3.1 Totale Middelen 6") among such lines
 _LEADERS = re.compile(r"(?:\.[ \t]?){4,}|…{2,}")
-_LEADER_ENTRY = re.compile(r"[ \t]*(?P<sec>\d{1,2}(?:\.\d{1,2})*\.?(?=[ \t]))?.*?[^\W\d_].*?"
-                           r"(?:(?:\.[ \t]?){4,}|…{2,})[ \t]*(?P<page>\d{1,4})[ \t]*")
+_LEADER_PAGE = re.compile(r"(?:(?:\.[ \t]?){4,}|…{2,})[ \t]*(?P<page>\d{1,4})[ \t]*$")
+_SECTION = re.compile(r"[ \t]*(?P<sec>\d{1,2}(?:\.\d{1,2})*\.?(?=[ \t]))")
 _PLAIN_ENTRY = re.compile(r"[ \t]*(?P<sec>\d{1,2}(?:\.\d{1,2})*\.?)[ \t]+[^\W\d_][^\d]*?[^\W\d_)][ \t]+"
                           r"(?P<page>\d{1,4})[ \t]*")
 _CONTENTS_LINE = 240  # longer lines are running text, no entries
@@ -238,20 +238,47 @@ def _row_numbers(text: str) -> list[tuple[int, int]]:
     return out
 
 
+class _Entry:
+    """A contents line with leaders: its section number and page, as a match would give them."""
+
+    def __init__(self, sec: re.Match[str] | None, page: re.Match[str]) -> None:
+        self.spans = {"page": page.span("page"), "sec": sec.span("sec") if sec else (-1, -1)}
+        self.texts = {"page": page.group("page"), "sec": sec.group("sec") if sec else None}
+
+    def group(self, name: str) -> str | None:
+        return self.texts[name]
+
+    def start(self, name: str) -> int:
+        return self.spans[name][0]
+
+    def end(self, name: str) -> int:
+        return self.spans[name][1]
+
+
+def _leader_entry(line: str) -> _Entry | None:
+    """'3.1 Totale Middelen ........ 6': words, dot leaders, a page at the end (found from the
+    end of the line: one pattern with lazy parts before the leaders backtracked for a third of
+    a second on long lines of dots)."""
+    page = _LEADER_PAGE.search(line)
+    if page is None or not re.search(r"[^\W\d_]", line[: page.start()]):
+        return None
+    return _Entry(_SECTION.match(line), page)
+
+
 def _contents(text: str) -> list[tuple[Kind, int, int]]:
     """A table of contents: its page numbers are identifiers and its section numbers headings.
     A line with dot leaders before its last number is an entry; so are the lines around it,
     without leaders, that start with a section number and end with a page, as long as the
     pages do not go down ("3 DE MIDDELENBEGROTING ..... 6", "3.1 Totale Middelen 6",
     "3.2 Bruto-opcentiemen 8"). Rows of a numbered table run without leaders and are left alone."""
-    entries: dict[int, tuple[re.Match[str], int, bool]] = {}  # line number → entry, its offset, has leaders
+    entries: dict[int, tuple[re.Match[str] | _Entry, int, bool]] = {}  # line number → entry, its offset, has leaders
     starts: list[int] = []
     offset = 0
     for i, line in enumerate(text.split("\n")):
         starts.append(offset)
         if len(line) <= _CONTENTS_LINE and line[:1].strip() != "|":
             leaders = _LEADERS.search(line) is not None
-            m = (_LEADER_ENTRY if leaders else _PLAIN_ENTRY).fullmatch(line)
+            m = _leader_entry(line) if leaders else _PLAIN_ENTRY.fullmatch(line)
             if m:
                 entries[i] = (m, offset, leaders)
         offset += len(line) + 1
@@ -268,13 +295,14 @@ def _contents(text: str) -> list[tuple[Kind, int, int]]:
         anchors = [i for i in run if entries[i][2]]
         if not anchors:
             continue
-        pages = [int(entries[i][0].group("page")) for i in run]
+        pages = [int(entries[i][0].group("page") or 0) for i in run]
         whole = all(a <= b for a, b in zip(pages, pages[1:], strict=False))
         for i in run if whole else anchors:
             m, at, _ = entries[i]
             out.append((Kind.IDENTIFIER, at + m.start("page"), at + m.end("page")))
-            if m.group("sec"):
-                out.append((Kind.HEADING, at + m.start("sec"), at + m.start("sec") + len(m.group("sec").rstrip("."))))
+            section = m.group("sec")
+            if section:
+                out.append((Kind.HEADING, at + m.start("sec"), at + m.start("sec") + len(section.rstrip("."))))
     return out
 
 
