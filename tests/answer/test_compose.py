@@ -322,15 +322,20 @@ REAL_LIKE = {
 }
 
 
-@pytest.fixture(scope="module")
-def real_like_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
-    base = tmp_path_factory.mktemp("real-like")
+def _bot_over(tmp_path_factory: pytest.TempPathFactory, name: str, files: dict[str, str]) -> QaBot:
+    """A bot indexed over ``files`` (name → text), with the hand prior and a fake embedder."""
+    base = tmp_path_factory.mktemp(name)
     (base / "corpus").mkdir()
-    for name, text in REAL_LIKE.items():
-        (base / "corpus" / name).write_text(text, encoding="utf-8")
+    for file, text in files.items():
+        (base / "corpus" / file).write_text(text, encoding="utf-8")
     bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
     bot.index()
     return bot
+
+
+@pytest.fixture(scope="module")
+def real_like_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    return _bot_over(tmp_path_factory, "real-like", REAL_LIKE)
 
 
 def test_a_share_whose_part_is_not_named_at_its_numbers_is_refused(real_like_bot: QaBot) -> None:
@@ -394,12 +399,7 @@ FLATTENED = (
 
 @pytest.fixture(scope="module")
 def flat_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
-    base = tmp_path_factory.mktemp("flat")
-    (base / "corpus").mkdir()
-    (base / "corpus" / "begroting.txt").write_text(FLATTENED, encoding="utf-8")
-    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
-    bot.index()
-    return bot
+    return _bot_over(tmp_path_factory, "flat", {"begroting.txt": FLATTENED})
 
 
 def test_a_share_over_a_flattened_pdf_table_reads_its_rows_and_caption(flat_bot: QaBot) -> None:
@@ -449,12 +449,7 @@ AMENDMENT = (
 
 @pytest.fixture(scope="module")
 def amendment_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
-    base = tmp_path_factory.mktemp("amendment")
-    (base / "corpus").mkdir()
-    (base / "corpus" / "wijziging.md").write_text(AMENDMENT, encoding="utf-8")
-    bot = QaBot(Settings(corpus_dir=base / "corpus", index_dir=base / "index", scorer="prior"), FakeEmbedder())
-    bot.index()
-    return bot
+    return _bot_over(tmp_path_factory, "amendment", {"wijziging.md": AMENDMENT})
 
 
 def test_growth_between_two_named_columns_of_an_article_row(amendment_bot: QaBot) -> None:

@@ -10,7 +10,7 @@ from functools import partial
 
 from qa_bot.answer.choice import Choice, Score, confidence
 from qa_bot.answer.figures import refers_back
-from qa_bot.answer.matching import contrasted, contrasted_number, coverage, term_matches, text_keys, unmatched_names
+from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_sentence
@@ -137,7 +137,7 @@ class Candidates(Wording):
                     continue  # "gemiddeld …?" is not answered by a total
                 if not _counts_what_is_asked(analysis, cand):
                     continue  # "hoeveel kinderen": 1.906 uithuiszettingen is another count
-                if contrasted(analysis.terms, cand.text) or contrasted_number(analysis.question, cand.text):
+                if contradicted(analysis.terms, analysis.question, cand.text):
                     continue  # asked for the verkooprecht (the C 2-examen), this is the verdeelrecht's (C 1's)
                 if stated and not part_named(analysis, context):
                     continue  # a stated share of something else

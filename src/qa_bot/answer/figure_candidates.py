@@ -13,7 +13,7 @@ from qa_bot import lang
 from qa_bot.answer.candidates import Candidates, part_named
 from qa_bot.answer.choice import Choice, confidence
 from qa_bot.answer.figures import contrast_operands, operands_for, qualifiers, refers_back, tabular
-from qa_bot.answer.matching import contrasted, contrasted_number, coverage, term_matches, text_keys
+from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.spans import _REJECTED, SpanCandidate
@@ -111,8 +111,7 @@ class FigureCandidates(Candidates):
                     continue
                 if not part_named(analysis, text_keys(window)):
                     continue  # the share's part is not what these sentences give
-                if (not units_fit(analysis, [q.unit for q, _ in found]) or contrasted(analysis.terms, window)
-                        or contrasted_number(analysis.question, window)):  # fmt: skip
+                if not units_fit(analysis, [q.unit for q, _ in found]) or contradicted(analysis.terms, analysis.question, window):
                     continue
                 kinds = qualifiers(window, [q for q, _ in found], local)
                 operands = [_quantity_operand(q, role, start, analysis.language, kind)

@@ -117,12 +117,18 @@ def contrasted(terms: Sequence[Term], text: str) -> Term | None:
 _LABELLED = re.compile(r"\b([^\W\d_][\w-]*)\s+(\d{1,3}[A-Za-z]?)\b(?![.,]\d)")
 
 
-def _labelled_numbers(text: str) -> set[tuple[str, str]]:
-    """'artikel 58', 'C 2', 'groep 4': a word and the small number that names one of its kind."""
+@functools.lru_cache(maxsize=1)
+def _not_labels() -> frozenset[str]:
+    """Words before a number that count or bound it rather than name its kind ("meer dan 5")."""
     from qa_bot import lang
 
-    skip = (lang.union("STOP_WORDS") | lang.union("NUMBER_WORDS") | lang.union("APPROX_BEFORE")
+    return (lang.union("STOP_WORDS") | lang.union("NUMBER_WORDS") | lang.union("APPROX_BEFORE")
             | lang.union("TIME_UNITS") | lang.union("MEASURE_WORDS") | lang.union("QUESTION_WORDS"))  # fmt: skip
+
+
+def _labelled_numbers(text: str) -> set[tuple[str, str]]:
+    """'artikel 58', 'C 2', 'groep 4': a word and the small number that names one of its kind."""
+    skip = _not_labels()
     return {(m.group(1).lower(), m.group(2).lower()) for m in _LABELLED.finditer(text) if m.group(1).lower() not in skip}
 
 
@@ -136,3 +142,9 @@ def contrasted_number(question: str, text: str) -> str:
         if others and number not in others:
             return f"{label} {number}"
     return ""
+
+
+def contradicted(terms: Sequence[Term], question: str, text: str) -> bool:
+    """Whether ``text`` is about another thing than the question names: another compound with
+    the same head (:func:`contrasted`) or another number of the same kind (:func:`contrasted_number`)."""
+    return contrasted(terms, text) is not None or bool(contrasted_number(question, text))
