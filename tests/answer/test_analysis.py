@@ -125,6 +125,17 @@ def test_total_negation_superlative_and_target() -> None:
     assert gap.operation == Operation.GAP and gap.target == 9.0 and gap.target_unit == "%"
 
 
+@pytest.mark.parametrize(("question", "ends"), [
+    ("Hoe groot is het verschil tussen de laagste en de hoogste schatting van de kosten?", ("from", "to")),
+    ("Wat is het totaal van de raming voor de riolering en de hoogste schatting voor de sanering?", ("to",)),
+    ("What is the lowest estimate of the cost?", ("from",)),
+    ("How many schools took part, at least?", ()),
+    ("Wat kosten de tien grootste projecten?", ()),  # a top-N list, no end of a range
+])  # fmt: skip
+def test_the_ends_of_a_range_a_question_names(question: str, ends: tuple[str, ...]) -> None:
+    assert run(question).range_ends == ends
+
+
 @pytest.mark.parametrize(
     ("question", "follow_up"),
     [("En in 2018?", True), ("En voor Limburg?", True), ("What about 2019?", True),
@@ -190,3 +201,14 @@ def test_a_compound_noun_that_looks_like_a_participle_weighs_as_a_noun() -> None
     terms = {t.text: t for t in analysis.terms}
     assert not terms["verkooprecht"].verb and terms["verkooprecht"].weight == terms["ontvangsten"].weight
     assert terms["geraamd"].verb  # a participle still weighs as one
+
+
+@pytest.mark.parametrize(("question", "joined"), [
+    ("Welk aandeel van de ontvangsten vertegenwoordigen de opcentiemen en de gewestbelastingen samen?",
+     ["opcentiemen", "gewestbelastingen"]),
+    ("Hoeveel reserveert het kabinet samen voor Eindhoven en de Zeeuwse economie?", ["Eindhoven", "Zeeuwse"]),
+    ("How many schools and colleges were there combined?", ["schools", "colleges"]),
+    ("Hoeveel scholen en hogescholen waren er in 2020?", []),  # no sum asked
+])  # fmt: skip
+def test_the_things_a_sum_joins(question: str, joined: list[str]) -> None:
+    assert [t.text for t in run(question).joined] == joined

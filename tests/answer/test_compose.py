@@ -482,3 +482,31 @@ def test_a_column_of_another_budget_stage_of_the_same_year_is_not_asked(flat_bot
     assert "725" not in other.text, other.text
     asked = flat_bot.ask("Hoeveel bedroeg de kilometerheffing bij de BO 2027?")
     assert "725.509" in asked.text, asked.text
+
+
+JOINED = (
+    "Antwoord op vragen over de verkoop van woningen en de ontvangsten\n\n"
+    "In totaal zijn 9 woningen verkocht aan zittende huurders en drie leegstaande woningen aan individuele kopers "
+    "ten behoeve van eigen bewoning.\n\n"
+    "Uit deze figuur blijkt dat de opcentiemen 17% vertegenwoordigen van de ontvangsten. Het belang van de "
+    "gewestbelastingen bedraagt 13%.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def joined_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    return _bot_over(tmp_path_factory, "joined", {"woningen.txt": JOINED})
+
+
+def test_a_total_of_two_things_the_question_joins_is_not_one_of_them(joined_bot: QaBot) -> None:
+    # real-dev rd025: "in totaal … aan zittende huurders en aan individuele kopers" was answered "9 woningen"
+    answer = joined_bot.ask("Hoeveel woningen werden in totaal verkocht aan zittende huurders en aan individuele kopers?")
+    assert "**9 woningen**" not in answer.text, answer.text
+    assert answer.abstained or "**12**" in answer.text, answer.text
+
+
+def test_a_stated_value_of_one_of_the_things_a_sum_joins_does_not_answer(joined_bot: QaBot) -> None:
+    # real-dev rd179: "… de opcentiemen en de gewestbelastingen samen" was answered with the opcentiemen's 17%
+    answer = joined_bot.ask("Welk aandeel van de ontvangsten vertegenwoordigen de opcentiemen en de "
+                            "gewestbelastingen samen?")
+    assert "**17%**" not in answer.text and "**13%**" not in answer.text, answer.text

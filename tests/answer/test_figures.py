@@ -340,3 +340,67 @@ def test_text_flattened_from_a_table_or_chart_is_told_from_prose(text: str, flat
     from qa_bot.answer.figures import tabular
 
     assert tabular(text) is flat
+
+
+@pytest.mark.parametrize("text", [
+    "Voor de tweede fase wordt f 2 mln. voor het landbouwprogramma van de FAO, f 2 mln. voor het Unicef-programma "
+    "en f 1 mln. voor het ICRC-programma overgemaakt.",
+    "The ministry set aside EUR 3 million for housing, EUR 2 million for schools and EUR 1 million for roads.",
+    "Er werden 20 projecten in Twente en 13 in Zwolle ingediend.",
+])  # fmt: skip
+def test_items_of_one_list_are_siblings_not_a_part_and_its_whole(text: str) -> None:
+    # Issue 17, class 2 (real-dev rd062): "f 1 min. / f 2 min. = 50,0%" was answered for the share
+    # of the Dutch contribution that went to the FAO; both are items of one list.
+    operands, reason = operands_for(Operation.SHARE, text, [])
+    assert operands == [] and reason == "no_two_numbers"
+
+
+def test_a_part_and_its_whole_joined_in_one_sentence_stay_a_share() -> None:
+    operands, _ = operands_for(Operation.SHARE, "Van de 100 aanvragen werden er 60 goedgekeurd.", [])
+    assert [(q.value, role) for q, role in operands] == [(60, "part"), (100, "whole")]
+
+
+RANGE = ("De rioleringskosten worden geraamd op f 7 miljoen, het baggerwerk wordt geschat op f60 miljoen, de "
+         "schattingen van de kosten voor de sanering lopen uiteen van circa f 150 tot f700 miljoen.")
+
+
+def test_a_sum_takes_the_end_of_a_range_the_question_names() -> None:
+    # Issue 17, class 3 (real-dev rd027): both ends of "van circa f 150 tot f700 miljoen" were added
+    # to the sum asked with "de hoogste schatting" (917 instead of 767 million).
+    operands, _ = operands_for(Operation.SUM, RANGE, [], ends=("to",))
+    assert [q.value for q, _ in operands] == [7e6, 60e6, 700e6]
+    operands, _ = operands_for(Operation.SUM, RANGE, [], ends=("from",))
+    assert [q.value for q, _ in operands] == [7e6, 60e6, 150e6]
+    assert operands_for(Operation.SUM, RANGE, []) == ([], "range")  # no end named: a range is no one number
+
+
+def test_the_difference_between_the_lowest_and_the_highest_is_a_range_s_width() -> None:
+    # real-dev rd028: "het verschil tussen de laagste en de hoogste schatting" was answered as 60 − 7.
+    operands, _ = operands_for(Operation.DIFFERENCE, RANGE, [], ends=("from", "to"))
+    assert [(q.value, role) for q, role in operands] == [(150e6, "before"), (700e6, "after")]
+    no_range = "De riolering kost f 7 miljoen en het baggerwerk f 60 miljoen."
+    assert operands_for(Operation.DIFFERENCE, no_range, [], ends=("from", "to")) == ([], "no_range")
+
+
+HOUSES = ("In totaal zijn 9 woningen verkocht aan zittende huurders en drie leegstaande woningen aan individuele "
+          "kopers ten behoeve van eigen bewoning.")
+
+
+def test_the_items_of_a_sum_joined_in_the_question_are_added_up() -> None:
+    # real-dev rd025: asked how many were sold "in totaal … aan zittende huurders en aan individuele
+    # kopers", the stated "9 woningen" (the tenants' only) was answered; "drie" counts the same houses.
+    operands, _ = operands_for(Operation.SUM, HOUSES, [])
+    assert [q.value for q, _ in operands] == [9, 3]
+    operands, reason = operands_for(Operation.SHARE, HOUSES, [])  # two items of one list: no share (rd022)
+    assert operands == [] and reason == "no_two_numbers"
+
+
+def test_a_number_that_holds_one_of_the_things_a_sum_joins_is_one_part() -> None:
+    from qa_bot.answer.figures import one_part
+
+    def named(words: str) -> frozenset[int]:
+        return frozenset(i for i, w in enumerate(("huurders", "kopers", "verkocht")) if w in words)
+
+    assert one_part(HOUSES, HOUSES.index("9"), named)
+    total = "In totaal werden 50 woningen verkocht: 30 woningen aan huurders en 20 woningen aan kopers."
+    assert not one_part(total, total.index("50"), named)  # the others' total is no part

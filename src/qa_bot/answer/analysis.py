@@ -21,7 +21,7 @@ question's analysis: same need, new year or place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from qa_bot import lang
@@ -78,9 +78,11 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         answer_type=answer_type,
         operation=operation,
         superlative=superlative,
+        range_ends=_range_ends(lower),
         asked_kind=asked_kind,
         measure_unit=_measure_unit(lower),
         total=_asks_total(lower),
+        joined=_joined(text, terms),
         negated=negated,
         absolute=absolute,
         target=target,
@@ -151,6 +153,22 @@ def _superlative(lower: str) -> str:
     return ""
 
 
+def _range_ends(lower: str) -> tuple[str, ...]:
+    """The ends of a printed range ("van f 150 tot f 700 miljoen") the question's superlatives
+    name: "de hoogste schatting" the upper ("to"), "de laagste" the lower ("from"), "het
+    verschil tussen de laagste en de hoogste" both."""
+    words = re.findall(r"[^\W\d_]+|\d+", lower)
+    ends: set[str] = set()
+    for previous, word in zip(["", *words], words, strict=False):
+        if previous in _all("NUMBER_WORDS") or previous.isdigit() or previous in ("at", "ten"):
+            continue  # "de tien grootste", "at least"
+        if word in _all("SUPERLATIVE_MIN"):
+            ends.add("from")
+        if word in _all("SUPERLATIVE_MAX"):
+            ends.add("to")
+    return tuple(sorted(ends))
+
+
 def _answer_type(lower: str, language: str, operation: Operation | None) -> AnswerType:
     if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE, Operation.GROWTH, Operation.CAGR):
         return AnswerType.PERCENTAGE
@@ -214,6 +232,30 @@ def _comparative(lower: str) -> bool:
 def _asks_total(lower: str) -> bool:
     return bool(re.search(r"\bin (?:totaal|total)\b|\bsamen\b|\bcombined\b|\baltogether\b|\bopgeteld\b|"
                           r"\btotaal aantal\b|\btotale\b|\btotal\b|\bhet totaal\b", lower))  # fmt: skip
+
+
+def _joined(text: str, terms: Sequence[Term]) -> tuple[Term, ...]:
+    """The two things a sum joins ("de opcentiemen en de gewestbelastingen samen", "samen voor
+    Eindhoven en de Zeeuwse economie", "Midden- en Zuid-Oost Noord-Brabant samen"): the terms
+    right before and after the conjunction, with a sum cue (``lang.*.SUM_CUES``) at most three
+    words before or after. Each must be at a number that answers."""
+    cue = "|".join(f"(?:{m.SUM_CUES})" for m in lang.LANGUAGES.values())
+    conjunctions = "|".join(sorted({c for m in lang.LANGUAGES.values() for c in m.NAME_CONJUNCTIONS}))
+    for match in re.finditer(rf"([\w'’+-]+)\s+(?:{conjunctions})\s+(?:[^\W\d_]{{1,3}}\s+)?([\w'’+-]+)", text, re.I):
+        before = " ".join(text[: match.start()].split()[-4:])
+        after = " ".join(text[match.end() :].split()[:3])
+        if not (re.search(cue, before, re.I) or re.search(cue, after, re.I)):
+            continue
+        pair = [_term_for(match.group(1), terms), _term_for(match.group(2), terms)]
+        if all(pair):
+            return tuple(t for t in pair if t is not None)
+    return ()
+
+
+def _term_for(word: str, terms: Sequence[Term]) -> Term | None:
+    """The question's term for a word ("Midden-" of an elided compound, "Zuid-Oost")."""
+    pieces = {key(p) for p in re.split(r"[-+]", word.lower()) if p}
+    return next((t for t in terms if t.keys & pieces or key(t.text.lower()) in pieces), None)
 
 
 def _per(lower: str) -> str:

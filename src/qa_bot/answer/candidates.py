@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from qa_bot.answer.choice import Choice, Score, confidence
-from qa_bot.answer.figures import refers_back
+from qa_bot.answer.figures import one_part, refers_back
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
@@ -141,6 +141,11 @@ class Candidates(Wording):
                     continue  # asked for the verkooprecht (the C 2-examen), this is the verdeelrecht's (C 1's)
                 if stated and not part_named(analysis, context):
                     continue  # a stated share of something else
+                if analysis.joined and not all(term_matches(t.keys, text_keys(cand.text)) for t in analysis.joined):
+                    continue  # "de opcentiemen en de gewestbelastingen samen": this sentence has one of them
+                if (analysis.total or analysis.operation == Operation.SUM) and one_part(
+                        cand.text, cand.quantity.start, partial(_terms_in, analysis)):  # fmt: skip
+                    continue  # "in totaal … aan huurders en aan kopers": this number is the huurders' only
                 fit = cand.quantity_score
                 local = text_keys(cand.text) | (text_keys(_previous_sentence(cand)) if _carries(cand) else frozenset())
                 wider = text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title)
@@ -221,6 +226,12 @@ def part_named(analysis: QuestionAnalysis, keys: frozenset[str]) -> bool:
 
 def _is_total(view: TableView, result: TableResult) -> bool:
     return any(r in view.totals or c in view.total_cols for r, c in result.cells)
+
+
+def _terms_in(analysis: QuestionAnalysis, text: str) -> frozenset[int]:
+    """Which of the question's terms a text holds, by their order in the question."""
+    keys = text_keys(text)
+    return frozenset(i for i, t in enumerate(analysis.terms) if term_matches(t.keys, keys))
 
 
 def _previous_sentence(cand: SpanCandidate) -> str:

@@ -102,8 +102,8 @@ class FigureCandidates(Candidates):
                     continue  # a flattened table or chart: its numbers lost their rows
                 local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
                 found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
-                                        relevance=partial(_relevance, analysis))  # fmt: skip
-                if not found and operation == Operation.DIFFERENCE and len(analysis.years) < 2:
+                                        relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
+                if not found and operation == Operation.DIFFERENCE and len(analysis.years) < 2 and not analysis.range_ends:
                     found = contrast_operands(window, partial(_names_in, analysis))
                 if not found:
                     continue

@@ -28,6 +28,7 @@ _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop 
                          r"\bout of\b|\bof the\b|compared (?:to|with)|\bversus\b|\bvs\.?|\bvan het totaal\b|"
                          r"\bwaarvan\b|\bdaarvan\b", re.I)  # fmt: skip
 _SIBLINGS = re.compile("|".join(f"(?:{m.SIBLING_LINK})" for m in lang.LANGUAGES.values()), re.I)
+_SIBLING_TAIL = re.compile("|".join(f"(?:{m.SIBLING_TAIL})" for m in lang.LANGUAGES.values()), re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
 _OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b"
@@ -171,14 +172,16 @@ def own_words(text: str, qs: Sequence[Quantity], q: Quantity) -> str:
 
 def operands_for(operation: Operation, text: str, question_years: Sequence[str],
                  sentences: Sequence[tuple[int, int]] = (), since: str = "",
-                 relevance: Callable[[str], float] | None = None) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+                 relevance: Callable[[str], float] | None = None,
+                 ends: Sequence[str] = ()) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
     """Operands with roles for ``operation`` from a (Dutch) source text, or [] and a reason code.
 
     ``since`` ("gestegen sinds 2018") makes the one asked year the start of a change.
     ``relevance`` scores a text by the question's words: among the pairs that fit, the one
     whose operands' own words (:func:`own_words`) hold most of the question wins (the part
-    of a share is the number the question's qualifier is at); without it, the first pair."""
-    found, reason = _fitting_operands(operation, text, question_years, sentences, since)
+    of a share is the number the question's qualifier is at); without it, the first pair.
+    ``ends`` are the ends of a printed range the question names (``QuestionAnalysis.range_ends``)."""
+    found, reason = _fitting_operands(operation, text, question_years, sentences, since, ends)
     if not found or relevance is None or operation in (Operation.SUM, Operation.AVERAGE):
         return (found[0] if found else []), reason
     qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
@@ -190,6 +193,23 @@ def operands_for(operation: Operation, text: str, question_years: Sequence[str],
         return sum(relevance(own_words(text, qs, q)) for q, _ in operands)
 
     return max(found, key=score), reason
+
+
+def one_part(text: str, at: int, named: Callable[[str], frozenset[int]]) -> bool:
+    """Whether the number printed at ``at`` holds only one of the things a sum joins ("In totaal
+    zijn 9 woningen verkocht aan zittende huurders en drie … aan individuele kopers", asked for
+    both): another comparable number of the text owns words of the question that this one's own
+    words (:func:`own_words`) lack, and this one owns words the other's lack. A number that is
+    the others' total ("50 woningen, waarvan 30 aan huurders en 20 aan kopers") is no part."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    me = next((q for q in qs if q.start == at), None)
+    if me is None:
+        return False
+    others = [q for q in qs if q.start != at and compatible(me, q)]
+    if others and same_value(me.value, sum(q.value for q in others)):
+        return False
+    mine = named(own_words(text, qs, me))
+    return any((theirs := named(own_words(text, qs, q))) - mine and mine - theirs for q in others)
 
 
 def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list[tuple[Quantity, str]]:
@@ -208,6 +228,41 @@ def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list
             first = min(na - nb) < min(nb - na)
             fitting.append([(b, "before"), (a, "after")] if first else [(a, "before"), (b, "after")])
     return fitting[0] if len(fitting) == 1 else []
+
+
+def listed(text: str, a: Quantity, b: Quantity) -> bool:
+    """Two items of one list, each followed by its own words in the same way ("f 2 mln. voor
+    de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC", "20 projecten in Twente en 13 in
+    Zwolle"): siblings, neither the other's whole. A part and its whole are told apart by
+    different words ("100 aanvragen ingediend en 60 goedgekeurd")."""
+    qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if a.start <= q.start <= b.start]
+    if len(qs) < 2 or qs[0].start != a.start or qs[-1].start != b.start:
+        return False
+    ends = [q.start for q in qs[1:]] + [len(text)]
+    first = _item_link(text, a, ends[0])
+    for x, y, end in zip(qs, qs[1:], ends[1:], strict=False):  # every neighbour in between belongs to the list too
+        between = text[x.end : y.start]
+        if len(between) > 120 or not _SIBLING_TAIL.search(between) or not first or _item_link(text, y, end) != first:
+            return False
+    return True
+
+
+_ITEM_PREPOSITIONS = frozenset(p for m in lang.LANGUAGES.values() for p in m.ITEM_PREPOSITIONS)
+
+
+def _item_link(text: str, q: Quantity, end: int) -> str:
+    """What an item of a list is linked by: the first preposition among the six words after
+    it ("f 2 mln. voor …", "9 woningen verkocht aan …", "13 in Zwolle"), before ``end``."""
+    words = re.findall(r"[^\W\d_]+", text[q.end : end].lower())[:6]
+    return next((w for w in words if w in _ITEM_PREPOSITIONS), "")
+
+
+def ranges(text: str) -> list[tuple[Quantity, Quantity]]:
+    """The printed ranges of a text ("van circa f 150 tot f 700 miljoen"): each range's lower
+    and upper end, two comparable quantities the reader marked as its ends."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    return [(a, b) for a, b in zip(qs, qs[1:], strict=False)
+            if a.bound == "from" and b.bound == "to" and a.unit == b.unit and a.value < b.value]  # fmt: skip
 
 
 TABULAR_SHARE = 0.2  # numbers among the words of a text flattened from a table
@@ -231,19 +286,29 @@ def tabular(text: str) -> bool:
 
 
 def _fitting_operands(operation: Operation, text: str, question_years: Sequence[str],
-                      sentences: Sequence[tuple[int, int]], since: str) -> tuple[list[list[tuple[Quantity, str]]], str]:
+                      sentences: Sequence[tuple[int, int]], since: str,
+                      ends: Sequence[str] = ()) -> tuple[list[list[tuple[Quantity, str]]], str]:  # fmt: skip
     """Every pair (or list) of operands that fits ``operation``, in text order."""
+    if operation == Operation.DIFFERENCE and set(ends) == {"from", "to"}:
+        found = [[(low, "before"), (high, "after")] for low, high in ranges(text)]
+        return found, ("" if found else "no_range")  # "tussen de laagste en de hoogste schatting"
     out: list[list[tuple[Quantity, str]]] = []
-    operands, reason = _first_operands(operation, text, question_years, sentences, since, out)
+    operands, reason = _first_operands(operation, text, question_years, sentences, since, out, ends)
     return (out or ([operands] if operands else [])), reason
 
 
 def _first_operands(operation: Operation, text: str, question_years: Sequence[str],
                     sentences: Sequence[tuple[int, int]] = (), since: str = "",
-                    collect: list[list[tuple[Quantity, str]]] | None = None) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
+                    collect: list[list[tuple[Quantity, str]]] | None = None,
+                    ends: Sequence[str] = ()) -> tuple[list[tuple[Quantity, str]], str]:  # fmt: skip
     """The operands of the first fitting pair (all of them into ``collect`` when given)."""
     if operation == Operation.SUM:
         qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if q.unit != "%"]
+        for low, high in ranges(text):
+            if len(ends) != 1:
+                return [], "range"  # a range is no one number to add up
+            dropped = high if ends[0] == "from" else low  # "de hoogste schatting": the range's upper end
+            qs = [q for q in qs if q.start != dropped.start]
         nouns = [q.noun_key for q in qs if q.noun_key]
         head = max(dict.fromkeys(nouns), key=nouns.count) if nouns else ""  # a tie goes to the first: no hash order
         items = [q for q in qs if q.unit == (qs[0].unit if qs else "") and q.noun_key in ("", head)]
@@ -314,7 +379,7 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
         if a.unit == "%" and operation != Operation.DIFFERENCE:
             reason = "share_of_percentages"
             continue
-        if _SIBLINGS.match(text[a.end : b.start]):
+        if _SIBLINGS.match(text[a.end : b.start]) or listed(text, a, b):
             reason = "no_two_numbers"  # "20 en 13 projecten": two parts side by side, neither is the whole
             continue
         result = [(small, "part"), (large, "whole")]

@@ -71,9 +71,11 @@ class QuestionAnalysis:
     answer_type: AnswerType
     operation: Operation | None = None
     superlative: str = ""  # "max" or "min"
+    range_ends: tuple[str, ...] = ()  # "de hoogste schatting" → ("to",): which end of a printed range is asked
     asked_kind: frozenset[str] = frozenset()  # keys of "welk(e) <noun>": what kind of thing is asked
     measure_unit: str = ""  # the unit of what is measured ("het hoogste aandeel" → "%")
     total: bool = False  # "in totaal", "samen", "in total"
+    joined: tuple[Term, ...] = ()  # "de opcentiemen en de gewestbelastingen samen": things added up, each needed
     negated: bool = False
     absolute: bool = False  # "hoeveel lager", "verschil tussen": the size of a difference
     target: float | None = None  # "het streefdoel van 45%"

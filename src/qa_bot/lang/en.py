@@ -100,6 +100,9 @@ OPERATION_CUES = {
 # Two numbers joined by only a conjunction are siblings ("respectievelijk 20 en 13 projecten"),
 # never a part and its whole.
 SIBLING_LINK = r"^\s*(?:and|or|,)?\s*$"  # or only a space: two cells of a flattened table row
+SIBLING_TAIL = r"(?:,|;|\b(?:and|or)\b)\s*$"  # items of a list: "EUR 2 million for X, EUR 1 million for Y"
+# What each item of a list goes to or falls under ("9 woningen aan huurders en drie aan kopers").
+ITEM_PREPOSITIONS = frozenset("to for in at under from on with within".split())
 TARGET_CUES = [r"(?:target|benchmark|goal|threshold)\w*\s+(?:\w+\s+){0,3}?of\s+"]
 BELOW_CUES = frozenset("lower below less fewer fell decreased smaller".split())
 ABOVE_CUES = frozenset("higher above more rose increased larger".split())

@@ -189,6 +189,10 @@ OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", 
 # Two numbers joined by only a conjunction are siblings ("respectievelijk 20 en 13 projecten"),
 # never a part and its whole.
 SIBLING_LINK = r"^\s*(?:en|of|dan wel|,)?\s*$"  # or only a space: two cells of a flattened table row
+# Items of a list, each with its own words: "f 2 mln. voor de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC".
+SIBLING_TAIL = r"(?:,|;|\b(?:en|of|dan wel)\b)\s*$"
+# What each item of a list goes to or falls under ("9 woningen aan huurders en drie aan kopers").
+ITEM_PREPOSITIONS = frozenset("aan voor naar onder bij uit in op met binnen buiten".split())
 TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]
 # Which side is larger in "hoeveel lager/hoger": the first-named item is below / above.
 BELOW_CUES = frozenset("lager onder minder daalde gedaald kleiner zakte".split())

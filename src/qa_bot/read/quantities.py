@@ -53,8 +53,11 @@ def printed_figures(qs: Sequence[Quantity]) -> list[Quantity]:
     indieningsrondes", "vier jaar") tell a story when the same text prints figures in digits:
     only the digits then. A text without digits keeps its words ("drie leegstaande woningen"),
     except a selection after a definite article ("de tien knelpuntberoepen met de meeste
-    vacatures" names a top ten, not how many there are)."""
-    small = [q for q in qs if q.words and not q.unit and q.scale == 1.0 and q.value <= 20]
+    vacatures" names a top ten, not how many there are). A word that counts what a printed
+    figure counts stays ("9 woningen … en drie leegstaande woningen")."""
+    counted = {q.noun_key for q in qs if not q.words and not q.unit and q.noun_key}
+    small = [q for q in qs if q.words and not q.unit and q.scale == 1.0 and q.value <= 20
+             and not (q.noun_key and q.noun_key in counted and not q.selection)]  # fmt: skip
     if any(not q.words for q in qs):
         return [q for q in qs if q not in small]
     return [q for q in qs if q not in small or not q.selection]
