@@ -212,3 +212,23 @@ def test_a_compound_noun_that_looks_like_a_participle_weighs_as_a_noun() -> None
 ])  # fmt: skip
 def test_the_things_a_sum_joins(question: str, joined: list[str]) -> None:
     assert [t.text for t in run(question).joined] == joined
+
+
+@pytest.mark.parametrize("question", ["Hoeveel werknemers waren er in Overijssel?",
+                                      "Hoeveel reserveert het kabinet voor de Zeeuwse economie?"])
+def test_dutch_provinces_are_places(question: str) -> None:
+    # A place splits figures: a number at no province is not the number of one (real-dev rd073).
+    assert any(t.place for t in run(question).terms)
+
+
+def test_a_length_of_time_is_no_count_of_what_is_asked() -> None:
+    # real-dev rd073: "werknemers die langer dan 5 jaar in Nederland werkzaam zijn" answered
+    # "hoeveel werknemers" with 5 (the reader gave the 5 the sentence's noun).
+    from qa_bot.answer.spans import best_quantity
+
+    analysis = run("Hoeveel werknemers met een arbeidsvergunning waren er?")
+    sentence = "Het aantal arbeidsvergunningen voor werknemers die langer dan 5 jaar hier werken bedroeg 79 805."
+    q, _ = best_quantity(analysis, sentence, [])
+    assert q is not None and q.value == 79805
+    q, _ = best_quantity(analysis, "Werknemers die langer dan 5 jaar hier werken, hebben een vergunning.", [])
+    assert q is None

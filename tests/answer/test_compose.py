@@ -510,3 +510,35 @@ def test_a_stated_value_of_one_of_the_things_a_sum_joins_does_not_answer(joined_
     answer = joined_bot.ask("Welk aandeel van de ontvangsten vertegenwoordigen de opcentiemen en de "
                             "gewestbelastingen samen?")
     assert "**17%**" not in answer.text and "**13%**" not in answer.text, answer.text
+
+
+WORKERS = (
+    "# Antwoord op Kamervragen over buitenlandse werknemers per provincie (1971)\n\n"
+    "1. Het aantal geldige arbeidsvergunningen voor buitenlandse werknemers die langer dan 5 jaar in Nederland "
+    "werkzaam zijn bedroeg op 15 september 79 805.\n\n"
+    "| Provincie | Grieken | Turken | Marokkanen | Totaal |\n|---|---|---|---|---|\n"
+    "| Groningen | 1 | 193 | 15 | 209 |\n| Overijssel | 4 | 3 044 | 518 | 3 566 |\n"
+    "| Gelderland | 54 | 3 246 | 1 611 | 4 911 |\n| Totaal Nederland | 59 | 6 483 | 2 144 | 8 686 |\n"
+)
+
+
+@pytest.fixture(scope="module")
+def workers_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    other = "Antwoord op vragen over de verkoop van woningen (1992)\n\nEr zijn 57 woningen verkocht.\n"
+    return _bot_over(tmp_path_factory, "workers", {"werknemers.md": WORKERS, "woningen.txt": other, "joined.txt": JOINED})
+
+
+def test_a_number_without_the_asked_province_does_not_answer_for_it(workers_bot: QaBot) -> None:
+    # real-dev rd073: asked for Overijssel, the country's 79 805 (and before that the "5" of "5 jaar")
+    # was answered from a sentence that names no province.
+    answer = workers_bot.ask("Hoeveel Turkse werknemers met een geldige arbeidsvergunning waren er in 1971 in Overijssel?")
+    assert "79 805" not in answer.text.split("Bron")[0] and "**5 " not in answer.text, answer.text
+
+
+def test_a_table_without_periods_speaks_of_the_one_year_of_its_document(workers_bot: QaBot) -> None:
+    from qa_bot.answer.tablequery import TableView, lookup
+
+    analysis, _ = workers_bot.analyze("Hoeveel Turken werkten er in 1971 in Overijssel?")
+    table = next(p for p in workers_bot.retriever().retrieve(analysis.question, 5, None, "nl") if p.chunk.table)
+    result = lookup(TableView(table.chunk.table, table, analysis))
+    assert result is not None and result.answer == "3 044"  # "(1971)" in the title; before: no cell for 1971

@@ -52,6 +52,8 @@ class Candidates(Wording):
         if not missing:
             return 1.0
         strict = strict and any(t.place for t in missing)  # a place splits figures; an organisation is the topic
+        if strict:
+            return 0.0
         if near and not unmatched_names(missing, near):
             return 0.7 if strict else 0.95
         if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id, "")):

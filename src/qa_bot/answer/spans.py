@@ -162,6 +162,8 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
     for q in found:
         if not _kind_fits(analysis.answer_type, q):
             continue
+        if analysis.answer_type == AnswerType.COUNT and _a_duration(sentence, q):
+            continue  # "werknemers die langer dan 5 jaar hier werken": 5 is no count of werknemers
         if _REJECTED.search(sentence[max(0, q.start - 25) : q.start]):
             continue  # "… is 1.864 en niet 1.684": the sentence itself rejects this number
         factor = 1.0
@@ -214,6 +216,14 @@ def _counts(analysis: QuestionAnalysis, noun: str) -> bool:
         if any(k.endswith(n) and len(n) >= 4 for k in term.keys for n in noun_keys):
             return True
     return False
+
+
+def _a_duration(sentence: str, q: Quantity) -> bool:
+    """A number of years, months or days ("langer dan 5 jaar"): a length of time, not a count."""
+    following = re.match(r"\s*([^\W\d_]+)", sentence[q.end :])
+    if q.noun.lower() in _TIME_NOUNS:
+        return True
+    return not q.unit and following is not None and following.group(1).lower() in _TIME_NOUNS
 
 
 def _kind_fits(answer: AnswerType, q: Quantity) -> bool:

@@ -75,6 +75,10 @@ class TableView:
         self.row_periods = [periods_in(table.label(r)) for r in self.rows]
         self.col_periods = {c: periods_in(table.header[c]) for c in self.value_cols}
         self.ctx_periods = periods_in(table.caption)
+        titled = periods_in(passage.chunk.title)
+        if not self.ctx_periods and not any(self.row_periods) and not any(self.col_periods.values()) \
+                and len(set(titled)) == 1:  # fmt: skip
+            self.ctx_periods = titled  # a table without periods in a document about one year speaks of that year
         # How strongly each term matches each row label and column header: 1 the same word, 0.6 a compound.
         # A word in a remark column ("inclusief Duitstalige Gemeenschap") names the row less than its label does.
         label_keys = [text_keys(table.label(r)) for r in self.rows]

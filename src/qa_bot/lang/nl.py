@@ -79,6 +79,9 @@ PLACE_ADJECTIVES = {
     "waals": "wallonië", "vlaams": "vlaanderen", "belgisch": "belgië", "nederlands": "nederland",
     "duits": "duitsland", "frans": "frankrijk", "spaans": "spanje", "italiaans": "italië",
     "europees": "eu", "oostenrijks": "oostenrijk", "fins": "finland", "iers": "ierland",
+    "gronings": "groningen", "fries": "friesland", "drents": "drenthe", "overijssels": "overijssel",
+    "flevolands": "flevoland", "gelders": "gelderland", "utrechts": "utrecht", "noord-hollands": "noord-holland",
+    "zuid-hollands": "zuid-holland", "zeeuws": "zeeland", "noord-brabants": "noord-brabant",
 }  # fmt: skip
 
 # Places split figures ("in Limburg", "naar Spanje"): a number about one place is not about another.
@@ -89,6 +92,8 @@ PLACES = frozenset(
     oostende sint-niklaas nederland duitsland frankrijk spanje italië portugal ierland malta oostenrijk
     finland zweden denemarken noorwegen ijsland polen tsjechië slowakije slovenië kroatië hongarije
     roemenië bulgarije griekenland cyprus estland letland litouwen europa
+    groningen friesland fryslân drenthe overijssel flevoland gelderland utrecht noord-holland zuid-holland
+    zeeland noord-brabant amsterdam rotterdam den-haag
     """.split()
 )
 
