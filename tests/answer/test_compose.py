@@ -525,7 +525,11 @@ WORKERS = (
 @pytest.fixture(scope="module")
 def workers_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
     other = "Antwoord op vragen over de verkoop van woningen (1992)\n\nEr zijn 57 woningen verkocht.\n"
-    return _bot_over(tmp_path_factory, "workers", {"werknemers.md": WORKERS, "woningen.txt": other, "joined.txt": JOINED})
+    mercury = ("Antwoord op vragen over amalgaam en kwik (1994)\n\nVan ingeademde kwikdamp wordt 80% welhaast "
+               "onmiddellijk in het lichaam opgenomen, van ingeslikt anorganisch kwik wordt minder dan 10% via het "
+               "maag-darmkanaal in het lichaam opgenomen.\n")
+    return _bot_over(tmp_path_factory, "workers", {"werknemers.md": WORKERS, "woningen.txt": other, "joined.txt": JOINED,
+                                                   "kwik.txt": mercury})
 
 
 def test_a_number_without_the_asked_province_does_not_answer_for_it(workers_bot: QaBot) -> None:
@@ -542,3 +546,18 @@ def test_a_table_without_periods_speaks_of_the_one_year_of_its_document(workers_
     table = next(p for p in workers_bot.retriever().retrieve(analysis.question, 5, None, "nl") if p.chunk.table)
     result = lookup(TableView(table.chunk.table, table, analysis))
     assert result is not None and result.answer == "3 044"  # "(1971)" in the title; before: no cell for 1971
+
+
+def test_points_between_two_percentages_the_question_tells_apart_by_their_words(workers_bot: QaBot) -> None:
+    # real-dev rd017: refused for want of two years, though both percentages are printed, each with
+    # the words the question uses for it ("ingeademde kwikdamp" / "ingeslikt anorganisch kwik").
+    answer = workers_bot.ask("Hoeveel procentpunt groter is het deel van ingeademde kwikdamp dat het lichaam opneemt "
+                             "dan het deel van ingeslikt anorganisch kwik dat via het maag-darmkanaal wordt opgenomen?")
+    assert answer.figures and "70,0 procentpunt" in answer.text, answer.text
+
+
+def test_points_are_never_a_difference_of_two_counts(joined_bot: QaBot) -> None:
+    # real-dev rd071 (while building the above): "|1 − 120.000| = 119.999" answered "hoeveel procentpunt groter"
+    answer = joined_bot.ask("Hoeveel procentpunt groter is het aantal woningen verkocht aan zittende huurders dan "
+                            "het aantal verkocht aan individuele kopers?")
+    assert not answer.figures, answer.text

@@ -10,7 +10,7 @@ from dataclasses import replace
 from functools import partial
 
 from qa_bot import lang
-from qa_bot.answer.candidates import Candidates, part_named
+from qa_bot.answer.candidates import Candidates, _terms_in, part_named
 from qa_bot.answer.choice import Choice, confidence
 from qa_bot.answer.figures import contrast_operands, operands_for, qualifiers, refers_back, tabular
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys
@@ -103,8 +103,12 @@ class FigureCandidates(Candidates):
                 local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
                 found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
                                         relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
-                if not found and operation == Operation.DIFFERENCE and len(analysis.years) < 2 and not analysis.range_ends:
-                    found = contrast_operands(window, partial(_names_in, analysis))
+                if not found and operation == Operation.DIFFERENCE and not analysis.range_ends:
+                    found = contrast_operands(window, partial(_names_in, analysis)) if len(analysis.years) < 2 else []
+                    if not found and analysis.absolute:  # "hoeveel procentpunt groter is A dan B": by their words
+                        found = contrast_operands(window, partial(_terms_in, analysis))
+                        if analysis.answer_type == AnswerType.PP and any(q.unit not in ("%", "pp") for q, _ in found):
+                            found = []  # points from words: only of two percentages
                 if not found:
                     continue
                 if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
