@@ -528,8 +528,11 @@ def workers_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
     mercury = ("Antwoord op vragen over amalgaam en kwik (1994)\n\nVan ingeademde kwikdamp wordt 80% welhaast "
                "onmiddellijk in het lichaam opgenomen, van ingeslikt anorganisch kwik wordt minder dan 10% via het "
                "maag-darmkanaal in het lichaam opgenomen.\n")
+    police = ("Antwoord op vragen over voetbalvandalisme (1991)\n\nDe politie-inzet in het seizoen 1989-1990 was "
+              "nagenoeg gelijk aan het eerder genoemde seizoen 1986-1987 en de directe kosten bedroegen 11,2 miljoen "
+              "gulden.\n")
     return _bot_over(tmp_path_factory, "workers", {"werknemers.md": WORKERS, "woningen.txt": other, "joined.txt": JOINED,
-                                                   "kwik.txt": mercury})
+                                                   "kwik.txt": mercury, "politie.txt": police})
 
 
 def test_a_number_without_the_asked_province_does_not_answer_for_it(workers_bot: QaBot) -> None:
@@ -561,3 +564,9 @@ def test_points_are_never_a_difference_of_two_counts(joined_bot: QaBot) -> None:
     answer = joined_bot.ask("Hoeveel procentpunt groter is het aantal woningen verkocht aan zittende huurders dan "
                             "het aantal verkocht aan individuele kopers?")
     assert not answer.figures, answer.text
+
+
+def test_a_number_after_two_periods_answers_for_neither(workers_bot: QaBot) -> None:
+    # real-dev rd056: the 1989-1990 season's 11,2 miljoen was answered for 1986-1987 (confidence 0.89)
+    answer = workers_bot.ask("Wat waren de directe kosten van de politie-inzet in het seizoen 1986-1987?")
+    assert "11,2" not in answer.text.split("Bron")[0], answer.text

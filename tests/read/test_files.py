@@ -103,3 +103,16 @@ def test_links_that_leave_the_corpus_are_not_followed(tmp_path: Path) -> None:
     (corpus / "link.txt").symlink_to(outside / "wachtwoorden.txt")
     (corpus / "intern.txt").symlink_to(corpus / "doc.txt")
     assert [p.name for p in corpus_files(corpus)] == ["doc.txt", "intern.txt"]
+
+
+def test_a_running_head_s_page_number_is_dropped_before_lines_are_joined() -> None:
+    # Joined with its neighbours, "Staten-Generaal\n2\nVergaderjaar" read as the quantity "2 Vergaderjaar"
+    # (answered as "**2 Vergaderjaar**" in real-dev); a question's number after a question mark stays.
+    from qa_bot.read.files import clean_text
+
+    raw = ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar 1991-1992\nAanhangsel van de Handelingen\n"
+           "met de daarop door de regering gegeven antwoorden\n280\nVragen van het lid Lankhorst\n"
+           "Bent u daarvan op de hoogte?\n3\nBent u bereid om 45 woningen terug te kopen?")
+    text = clean_text(raw)
+    assert "Staten-Generaal Vergaderjaar 1991-1992" in text and "280" not in text, text
+    assert "3" in text and "45 woningen" in text, text

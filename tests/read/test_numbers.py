@@ -115,3 +115,18 @@ def test_a_relative_adverb_after_an_amount_is_no_counted_noun() -> None:
 
     found = quantities("Er is een claim ingediend van f 6 381 032, waarbij 2197 mensen betrokken zijn.")
     assert [(q.value, q.noun) for q in found] == [(6381032, ""), (2197, "mensen")]
+
+
+@pytest.mark.parametrize(("sentence", "years"), [
+    # real-dev rd056: the 11,2 miljoen of the 1989-1990 season was read as 1986-1987's (the last period named)
+    ("De politie-inzet in het seizoen 1989-1990 was nagenoeg gelijk aan het eerder genoemde seizoen 1986-1987 en "
+     "de directe kosten bedroegen 11,2 miljoen gulden.", [""]),
+    ("In 2022 waren er 100 aanvragen, in 2023 waren er 150 aanvragen.", ["2022", "2023"]),
+    ("In 2022 waren er 45 aanvragen, in 2023 waren er 50 aanvragen.", ["2022", "2023"]),
+    ("In het schooljaar 2022-2023 waren er 300 leerlingen.", ["2022-2023"]),
+    ("Tussen 2018 en 2022 steeg het aantal tot 500.", ["2018-2022"]),
+])  # fmt: skip
+def test_a_number_after_two_periods_has_no_period_of_its_own(sentence: str, years: list[str]) -> None:
+    from qa_bot.read.quantities import quantities
+
+    assert [q.year for q in quantities(sentence)] == years

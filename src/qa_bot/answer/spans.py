@@ -177,7 +177,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
             elif not any(period_matches(p, list(periods)) for p in analysis.years):
                 continue
             elif len({p[:4] for p in periods}) > 1:
-                factor *= 0.7  # the sentence names several years and this number has none of its own
+                continue  # the sentence names several periods and this number has none of its own: whose is it?
         others = [o for o in found if o is not q]
         left_edge = max([o.end for o in others if o.end <= q.start], default=0)
         right_edge = min([o.start for o in others if o.start >= q.end], default=len(sentence))

@@ -45,6 +45,10 @@ _FOOTER = re.compile(r"^\s*(pagina|page|blz\.?)\s*\d+(\s*(van|of|/)\s*\d+)?\s*$"
 _HYPHEN_BREAK = re.compile(r"(\w)-[ \t]*\n[ \t]*(\w)")
 _PARAGRAPH = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 _LIST_ITEM = re.compile(r"\n[ \t]*(?=(?:[-•*▪–]|\d{1,2}[.)]|[a-z]\))[ \t]+\S)")
+# a page number alone on its line in a running head, between a line ending in a word and a capitalised
+# line ("Tweede Kamer der Staten-Generaal\n2\nVergaderjaar …", "… gegeven antwoorden\n280\nVragen van …"):
+# dropped before wrapped lines are joined, where it would read as "2 Vergaderjaar"
+_RUNNING_PAGE = re.compile(r"(?<=[^\W\d_]{3})[ \t]*\n[ \t]*\d{1,3}[ \t]*\n(?=[ \t]*[A-ZÀ-Ý])")
 _NUMBERED_LINE = re.compile(r"(?<=[.?!:;])[ \t]*\n[ \t]*(?=\d{1,2}[ \t]+[A-ZÀ-Ý])")
 _MARKER = re.compile(r"\x00T(\d+)\x00")
 
@@ -251,6 +255,7 @@ def clean_text(raw: str, language: str = "nl") -> str:
         # "leer-\nmobiliteit" was one word; "VET-\nleerlingen" keeps its hyphen.
         return left + right if left.islower() and right.islower() else left + "-" + right
 
+    text = _RUNNING_PAGE.sub("\n", text)
     text = _HYPHEN_BREAK.sub(join, text)
     text = _qa_heading_lines().sub(lambda m: "\n\n" + m.group(0).strip() + "\n\n", text)
     text = _NUMBERED_LINE.sub("\n\n", text)  # "? \n3 Bent u …": a numbered question or answer

@@ -213,6 +213,8 @@ def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
         return _replace_year(q, f"{span[-1].group(1)}-{span[-1].group(2)}")
     ranges = list(_YEAR_RANGE.finditer(before))
     prior = years_in(before)
+    if _periods_since_last_number(before) > 1:
+        return q  # "de inzet in het seizoen 1989-1990 was gelijk aan die in 1986-1987 en kostte 11,2 miljoen": whose?
     if ranges and (not prior or ranges[-1].group(1) in prior[-2:]):
         a, b = ranges[-1].group(1), ranges[-1].group(2)
         return _replace_year(q, f"{a}-{a[:2] + b if len(b) == 2 else b}")
@@ -222,6 +224,18 @@ def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
     if len(later) == 1:
         return _replace_year(q, later[0])
     return q
+
+
+def _periods_since_last_number(before: str) -> int:
+    """How many different periods a sentence names between its previous number (or its start)
+    and a quantity: with two or more, the quantity's own period is not told."""
+    numbers = [m for m in re.finditer(r"\d[\d.,]*", before) if not re.fullmatch(r"(?:19|20)\d{2}", m.group(0).rstrip(".,"))
+               and before[max(0, m.start() - 1) : m.start()] not in ("-", "/", "–")]  # fmt: skip
+    tail = before[numbers[-1].end() :] if numbers else before
+    periods = {m.group(0) for m in _YEAR_RANGE.finditer(tail)}
+    covered = "".join(periods)
+    periods |= {y for y in years_in(tail) if y not in covered}
+    return len(periods)
 
 
 def _replace_year(q: Quantity, year: str) -> Quantity:
