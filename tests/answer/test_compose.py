@@ -522,6 +522,10 @@ WORKERS = (
 )
 
 
+DEBATE = ("Plenair debat over woningcorporaties (2018)\n\nMinister Ollongren:\n\nEr is in 2012 675 miljoen euro als "
+          "saneringssteun naar Vestia gegaan.\n")
+
+
 @pytest.fixture(scope="module")
 def workers_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
     other = "Antwoord op vragen over de verkoop van woningen (1992)\n\nEr zijn 57 woningen verkocht.\n"
@@ -532,7 +536,7 @@ def workers_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
               "nagenoeg gelijk aan het eerder genoemde seizoen 1986-1987 en de directe kosten bedroegen 11,2 miljoen "
               "gulden.\n")
     return _bot_over(tmp_path_factory, "workers", {"werknemers.md": WORKERS, "woningen.txt": other, "joined.txt": JOINED,
-                                                   "kwik.txt": mercury, "politie.txt": police})
+                                                   "kwik.txt": mercury, "politie.txt": police, "debat.txt": DEBATE})
 
 
 def test_a_number_without_the_asked_province_does_not_answer_for_it(workers_bot: QaBot) -> None:
@@ -570,3 +574,11 @@ def test_a_number_after_two_periods_answers_for_neither(workers_bot: QaBot) -> N
     # real-dev rd056: the 1989-1990 season's 11,2 miljoen was answered for 1986-1987 (confidence 0.89)
     answer = workers_bot.ask("Wat waren de directe kosten van de politie-inzet in het seizoen 1986-1987?")
     assert "11,2" not in answer.text.split("Bron")[0], answer.text
+
+
+def test_a_debate_names_its_speakers_in_its_text(workers_bot: QaBot) -> None:
+    # real-dev rd133: "volgens minister Ollongren" weighed a debate's answer down (0.6) because only
+    # question/answer documents name their minister in their metadata; the debate names her in its text.
+    attributed = workers_bot.ask("Hoeveel saneringssteun ging er in 2012 naar Vestia, volgens minister Ollongren?")
+    plain = workers_bot.ask("Hoeveel saneringssteun ging er in 2012 naar Vestia?")
+    assert "675 miljoen euro" in attributed.text and attributed.confidence >= plain.confidence, attributed.text

@@ -37,7 +37,9 @@ class Candidates(Wording):
         if attribution.number:
             named = meta.get("number", "").lstrip("0") == attribution.number.lstrip("0")
         if attribution.persons and not named:
-            people = text_keys(" ".join(meta.get(k, "") for k in ("asked_by", "minister")))
+            people = text_keys(" ".join(meta.get(k) or "" for k in ("asked_by", "minister")))
+            if not people and self.doc_keys is not None:  # a debate or a report: its speakers are in its text
+                people = self.doc_keys(passage.chunk.doc_id, "")
             named = any(term_matches(text_keys(p), people) for p in attribution.persons)
         return 1.15 if named else 0.6
 
@@ -46,18 +48,16 @@ class Candidates(Wording):
         """1 when the context holds every name of the question; when a missing one is nearby
         (the passage, or its part of the document) 0.95, or elsewhere in the same document
         (which is about it) 0.9; else 0.5.
-        ``strict`` (a number from a sentence): a name not at the number means the number is
-        probably about something else — 0.7 nearby, 0.6 in the document."""
+        ``strict`` (a number from a sentence): a place not at the number rules the number out."""
         missing = [t for t in analysis.terms if t.text in unmatched_names(analysis.terms, context)]
         if not missing:
             return 1.0
-        strict = strict and any(t.place for t in missing)  # a place splits figures; an organisation is the topic
-        if strict:
-            return 0.0
+        if strict and any(t.place for t in missing):
+            return 0.0  # a place splits figures: this number is another place's, or all places'
         if near and not unmatched_names(missing, near):
-            return 0.7 if strict else 0.95
+            return 0.95  # an organisation is the topic: named nearby
         if doc_id and self.doc_keys is not None and not unmatched_names(missing, self.doc_keys(doc_id, "")):
-            return 0.6 if strict else 0.9
+            return 0.9
         return 0.5
 
     def _table_confidence(self, analysis: QuestionAnalysis, result: TableResult, scanned: Sequence[tuple[int, int]] = ()) -> Score:
