@@ -107,6 +107,7 @@ def test_source_dates_are_kept_apart_from_data_years(question: str, number: str,
         ("Wat waren de directe kosten van de politie-inzet?", None, AnswerType.AMOUNT),
         ("How large was the deficit in 2025?", None, AnswerType.NUMBER),
         ("Hoe verklaart de minister de lage prijs?", None, AnswerType.EXPLANATION),
+        ("Welk inningspercentage wordt bij de begrotingsopmaak 2026 aangenomen?", None, AnswerType.PERCENTAGE),
     ],
 )
 def test_operation_only_from_explicit_cues(question: str, operation: Operation | None,

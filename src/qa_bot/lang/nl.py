@@ -114,7 +114,7 @@ NOMINALISATIONS = {
 # (pattern, answer type); the first that matches wins. See analysis.AnswerType.
 ANSWER_TYPE_CUES = [
     (r"\bprocentpunt|\bhoeveel punt\b|\bpunt (?:hoger|lager|vooruit|achteruit)\b", "pp"),
-    (r"\b(?:welk|hoeveel|wat is het|hoe (?:hoog|groot) (?:is|was|lag) het) (?:percentage|procent)\b|\bwelk aandeel\b|"
+    (r"\b(?:welk|hoeveel|wat is het|hoe (?:hoog|groot) (?:is|was|lag) het) (?:\w+)?(?:percentage|procent)\b|\bwelk aandeel\b|"
      r"\bhoe (?:groot|hoog) (?:is|was|lag) het aandeel\b|\bin procent\b|\bwelk deel\b", "percentage"),
     (r"\bhoeveel (?:(?:miljoen|miljard|duizend) )?(?:euro|gulden|guldens|geld)\b|\bwelk bedrag\b|\bhoeveel (?:bedroeg|bedraagt|kost|kostte)\b|\bhoeveel werd\b.*\b"
      r"(?:uitbetaald|geïnvesteerd|uitgegeven|begroot)\b|\bhoeveel (?:investeerde|investeerden|besteedde|besteedden|"
