@@ -404,3 +404,14 @@ def test_a_number_that_holds_one_of_the_things_a_sum_joins_is_one_part() -> None
     assert one_part(HOUSES, HOUSES.index("9"), named)
     total = "In totaal werden 50 woningen verkocht: 30 woningen aan huurders en 20 woningen aan kopers."
     assert not one_part(total, total.index("50"), named)  # the others' total is no part
+
+
+def test_an_amount_that_includes_another_is_its_whole() -> None:
+    # real-dev rd004: "De reeds genoemde f 58,3 min. winst … is inclusief deze f 7 min."
+    from qa_bot.answer.figures import relation
+    from qa_bot.read.quantities import quantities
+
+    text = "De genoemde f 58,3 mln. winst is inclusief deze f 7 mln."
+    whole, part = quantities(text)
+    assert relation(text, whole, part) == "part_whole"
+    assert "zal" not in {q.noun for q in quantities("de winst zal met circa f7 mln. zal toenemen")}

@@ -26,7 +26,7 @@ SOURCE_LANGUAGE = "nl"
 
 _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop een totaal van\b|\bop\b|"
                          r"\bout of\b|\bof the\b|compared (?:to|with)|\bversus\b|\bvs\.?|\bvan het totaal\b|"
-                         r"\bwaarvan\b|\bdaarvan\b", re.I)  # fmt: skip
+                         r"\bwaarvan\b|\bdaarvan\b|\binclusief\b|\binclusive of\b|\bincluding\b", re.I)  # fmt: skip
 _SIBLINGS = re.compile("|".join(f"(?:{m.SIBLING_LINK})" for m in lang.LANGUAGES.values()), re.I)
 _SIBLING_TAIL = re.compile("|".join(f"(?:{m.SIBLING_TAIL})" for m in lang.LANGUAGES.values()), re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)

@@ -32,7 +32,7 @@ _INDEX_BEFORE = frozenset("nr nr. nummer artikel art art. punt vraag hoofdstuk b
 _NOT_NOUNS = frozenset(
     """
     in op van voor met tot naar uit bij aan door over om en of maar dan als te t.o.v. het de een via zonder sinds vanaf nu thans
-    werden waren zijn hebben kregen is was werd wordt worden kan konden zouden ten tegen
+    werden waren zijn hebben kregen is was werd wordt worden kan konden zouden zal zullen ten tegen
     meer minder more less fewer per jaar procent percent euro eur miljoen miljard duizend on of for with to from and the a
     were was are have had been by at in
     waarbij waarvan waarmee waardoor waarop waarin waaronder waaraan die dat welke which who that
