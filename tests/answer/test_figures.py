@@ -415,3 +415,19 @@ def test_an_amount_that_includes_another_is_its_whole() -> None:
     whole, part = quantities(text)
     assert relation(text, whole, part) == "part_whole"
     assert "zal" not in {q.noun for q in quantities("de winst zal met circa f7 mln. zal toenemen")}
+
+
+def test_the_shares_of_two_joined_things_are_each_at_their_own_words() -> None:
+    # real-dev rd179: "welk aandeel … vertegenwoordigen de opcentiemen en de gewestbelastingen samen"
+    # was answered with the opcentiemen's 17% alone; each share is printed at its own words.
+    from qa_bot.answer.figures import joined_shares
+
+    text = ("Uit deze figuur blijkt dat de opcentiemen 17% vertegenwoordigen van de ontvangsten. Het belang van de "
+            "gewestbelastingen bedraagt 13%.")
+
+    def names(word: str):  # type: ignore[no-untyped-def]
+        return lambda words: word in words
+
+    shares = joined_shares(text, [names("opcentiemen"), names("gewestbelastingen")])
+    assert [q.value for q, _ in shares] == [17, 13]
+    assert joined_shares(text, [names("opcentiemen"), names("successierechten")]) == []  # one is not printed

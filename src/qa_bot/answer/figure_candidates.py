@@ -12,10 +12,10 @@ from functools import partial
 from qa_bot import lang
 from qa_bot.answer.candidates import Candidates, _terms_in, part_named
 from qa_bot.answer.choice import Choice, confidence
-from qa_bot.answer.figures import contrast_operands, operands_for, qualifiers, refers_back, tabular
+from qa_bot.answer.figures import contrast_operands, joined_shares, operands_for, qualifiers, refers_back, tabular
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
-from qa_bot.answer.question import AnswerType, QuestionAnalysis
+from qa_bot.answer.question import AnswerType, QuestionAnalysis, Term
 from qa_bot.answer.spans import _REJECTED, SpanCandidate
 from qa_bot.answer.tablefigures import figure_operands, total_cell
 from qa_bot.answer.tablequery import TableView, lookup
@@ -109,10 +109,17 @@ class FigureCandidates(Candidates):
                         found = contrast_operands(window, partial(_terms_in, analysis))
                         if analysis.answer_type == AnswerType.PP and any(q.unit not in ("%", "pp") for q, _ in found):
                             found = []  # points from words: only of two percentages
+                used = operation
+                if not found and operation == Operation.SHARE and analysis.joined:
+                    found = joined_shares(window, [partial(_names_term, t) for t in analysis.joined])
+                    used = Operation.SUM  # the shares of the things added up, of one whole
+                    whole = analysis.whole_terms
+                    if found and whole and not any(term_matches(t.keys, text_keys(window)) for t in whole):
+                        found = []  # the whole must be named
                 if not found:
                     continue
-                if lo != hi and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
-                    continue
+                if lo != hi and used == operation and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
+                    continue  # (the shares of joined things name one thing each: the pair is about the question together)
                 if not part_named(analysis, text_keys(window)):
                     continue  # the share's part is not what these sentences give
                 if not units_fit(analysis, [q.unit for q, _ in found]) or contradicted(analysis.terms, analysis.question, window):
@@ -128,7 +135,7 @@ class FigureCandidates(Candidates):
                                    source=self._source_factor(cand.passage, analysis))  # fmt: skip
                 quote = (start, end)
                 out.append(Choice(score, partial(self._render_figure,
-                    analysis, operation, operands, [cand.passage], quote=quote), "text-figure",
+                    analysis, used, operands, [cand.passage], quote=quote), "text-figure",
                     values=tuple(o.value for o in operands)))  # fmt: skip
                 break
         return out
@@ -188,6 +195,10 @@ def _names_in(analysis: QuestionAnalysis, text: str) -> frozenset[int]:
     order in the question."""
     keys = text_keys(text)
     return frozenset(i for i, t in enumerate(analysis.terms) if (t.name or t.place) and term_matches(t.keys, keys))
+
+
+def _names_term(term: Term, text: str) -> bool:
+    return term_matches(term.keys, text_keys(text))
 
 
 def _relevance(analysis: QuestionAnalysis, text: str) -> float:

@@ -212,6 +212,21 @@ def one_part(text: str, at: int, named: Callable[[str], frozenset[int]]) -> bool
     return any((theirs := named(own_words(text, qs, q))) - mine and mine - theirs for q in others)
 
 
+def joined_shares(text: str, joined: Sequence[Callable[[str], bool]]) -> list[tuple[Quantity, str]]:
+    """The shares of the things a question adds up ("welk aandeel van de ontvangsten vertegenwoordigen
+    de opcentiemen en de gewestbelastingen samen"), each printed at its own words: "de opcentiemen
+    17% … van de ontvangsten. Het belang van de gewestbelastingen bedraagt 13%." One percentage per
+    joined thing, each a different one; [] otherwise. ``joined`` tells, per thing, whether words name it."""
+    qs = [q for q in printed_figures(quantities(text, SOURCE_LANGUAGE)) if q.unit == "%"]
+    picked: list[Quantity] = []
+    for names in joined:
+        at = [q for q in qs if names(own_words(text, qs, q))]
+        if len(at) != 1 or any(at[0].start == p.start for p in picked):
+            return []
+        picked.append(at[0])
+    return [(q, "item") for q in picked] if len(picked) >= 2 else []
+
+
 def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list[tuple[Quantity, str]]:
     """Two comparable quantities that differ in what the question names ("hoeveel hoger was de
     claim van Noord-Brabant dan die van Overijssel"): each one's own words (:func:`own_words`)

@@ -293,7 +293,7 @@ def _compound_noun(token: str) -> bool:
 def _whole_terms(text: str, terms: list[Term], language: str) -> list[Term]:
     """The terms of 'aandeel van <whole>' / 'share of <whole>' / 'percentage van <whole>'."""
     match = re.search(r"\b(?:aandeel|deel|percentage|procent|share|proportion|fraction)\s+(?:van|of)\s+"
-                      r"((?:[\w'’+-]+\s+){0,6}?[\w'’+-]+?)(?=\s+(?:in|op|uit|van|die|dat|was|is|werd|kwam|came|ging|"
+                      r"((?:[\w'’+-]+\s+){0,6}?[\w'’+-]+?)(?=\s+(?:in|op|uit|van|bij|die|dat|was|is|werd|kwam|came|ging|"
                       r"zat|had|in|from|who|that|were|was|[0-9])\b|[?,])", text, re.I)  # fmt: skip
     if not match:
         return []
