@@ -233,3 +233,14 @@ def test_a_length_of_time_is_no_count_of_what_is_asked() -> None:
     assert q is not None and q.value == 79805
     q, _ = best_quantity(analysis, "Werknemers die langer dan 5 jaar hier werken, hebben een vergunning.", [])
     assert q is None
+
+
+def test_the_other_end_of_a_range_does_not_answer_for_the_asked_end() -> None:
+    # real-dev rd023: asked about "de hoogste vraagprijs", the lower end of "tussen 60% en 100%" was answered
+    from qa_bot.answer.spans import best_quantity
+
+    sentence = "De vraagprijzen voor de woningen lagen tussen 60% en 100% van de getaxeerde verkoopwaarde."
+    q, _ = best_quantity(run("Hoeveel procent van de verkoopwaarde was de hoogste vraagprijs?"), sentence, [])
+    assert q is not None and q.value == 100
+    q, _ = best_quantity(run("Hoeveel procent van de verkoopwaarde was de laagste vraagprijs?"), sentence, [])
+    assert q is not None and q.value == 60

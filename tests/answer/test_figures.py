@@ -431,3 +431,40 @@ def test_the_shares_of_two_joined_things_are_each_at_their_own_words() -> None:
     shares = joined_shares(text, [names("opcentiemen"), names("gewestbelastingen")])
     assert [q.value for q, _ in shares] == [17, 13]
     assert joined_shares(text, [names("opcentiemen"), names("successierechten")]) == []  # one is not printed
+
+
+def test_a_change_is_no_part_or_whole_of_a_level() -> None:
+    # real-dev rd144: "97,6 miljoen euro in 2026; dit is een daling van 152,7 miljoen euro" gave 97,6 / 152,7
+    text = "De Europese ontvangsten bedragen 97,6 miljoen euro in 2026; dit is een daling van 152,7 miljoen euro."
+    operands, reason = operands_for(Operation.SHARE, text, [])
+    assert operands == [] and reason == "no_two_numbers"
+    both = "De ontvangsten stijgen met 100 miljoen euro; daarvan komt een stijging van 80 miljoen euro uit de EU."
+    assert [q.value for q, _ in operands_for(Operation.SHARE, both, [])[0]] == [80e6, 100e6]  # two changes
+
+
+def test_the_two_ends_of_a_range_whose_end_is_asked_are_no_change() -> None:
+    # real-dev rd023: asked how far "de hoogste vraagprijs" lay above another price, the growth from
+    # the range's lower end to its upper end (f 30 000 → f 62 500) was answered.
+    text = "De woningen zijn eerder aangeboden voor prijzen variërend van f 30 000 tot f 62 500."
+    assert operands_for(Operation.GROWTH, text, [], ends=("to",))[0] == []
+    assert operands_for(Operation.GROWTH, "Het aantal studenten steeg van 40 tot 50.", [])[0] != []
+
+
+@pytest.mark.parametrize(("text", "changes"), [
+    ("De verhoging van de taxitarieven met 10% in de gemeente Rotterdam is noodzakelijk.", [True]),
+    ("Het aantal is met 5% gestegen.", [True]),
+    # real-dev rd023: "met hoeveel procent lag de hoogste vraagprijs boven …" was answered with the 100% of a share
+    ("De vraagprijzen lagen tussen 60% en 100% van de getaxeerde verkoopwaarde.", [False, False]),
+])  # fmt: skip
+def test_a_percentage_printed_as_a_change(text: str, changes: list[bool]) -> None:
+    from qa_bot.answer.figures import stated_change
+    from qa_bot.read.quantities import quantities
+
+    assert [stated_change(text, q) for q in quantities(text)] == changes
+
+
+def test_tussen_two_percentages_is_a_range() -> None:
+    from qa_bot.read.quantities import quantities
+
+    text = "De vraagprijzen lagen tussen 60% en 100% van de getaxeerde verkoopwaarde."
+    assert [q.bound for q in quantities(text)] == ["from", "to"]  # before: two loose percentages

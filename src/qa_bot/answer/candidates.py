@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from qa_bot.answer.choice import Choice, Score, confidence
-from qa_bot.answer.figures import one_part, refers_back
+from qa_bot.answer.figures import one_part, refers_back, stated_change
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
@@ -137,6 +137,8 @@ class Candidates(Wording):
                     continue
                 if stated and analysis.operation == Operation.AVERAGE and not _AVERAGE_CUE.search(cand.text):
                     continue  # "gemiddeld …?" is not answered by a total
+                if stated and analysis.operation == Operation.GROWTH and not stated_change(cand.text, cand.quantity):
+                    continue  # a growth is answered by a change ("verhoogd met 10%"), not by a share of something
                 if not _counts_what_is_asked(analysis, cand):
                     continue  # "hoeveel kinderen": 1.906 uithuiszettingen is another count
                 if contradicted(analysis.terms, analysis.question, cand.text):

@@ -28,6 +28,7 @@ _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop 
                          r"\bout of\b|\bof the\b|compared (?:to|with)|\bversus\b|\bvs\.?|\bvan het totaal\b|"
                          r"\bwaarvan\b|\bdaarvan\b|\binclusief\b|\binclusive of\b|\bincluding\b", re.I)  # fmt: skip
 _SIBLINGS = re.compile("|".join(f"(?:{m.SIBLING_LINK})" for m in lang.LANGUAGES.values()), re.I)
+_CHANGE_LEAD = re.compile("|".join(f"(?:{m.CHANGE_LEAD})" for m in lang.LANGUAGES.values()), re.I)
 _SIBLING_TAIL = re.compile("|".join(f"(?:{m.SIBLING_TAIL})" for m in lang.LANGUAGES.values()), re.I)
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
@@ -272,6 +273,29 @@ def _item_link(text: str, q: Quantity, end: int) -> str:
     return next((w for w in words if w in _ITEM_PREPOSITIONS), "")
 
 
+def is_change(text: str, q: Quantity) -> bool:
+    """A number printed as a change ("een daling van 152,7 miljoen euro", "an increase of 5%"),
+    or listed right after one ("een stijging van 3.034 miljoen euro VAK en 1.081 miljoen euro VEK")."""
+    if _CHANGE_LEAD.search(text[max(0, q.start - 40) : q.start]):
+        return True
+    before = [p for p in printed_figures(quantities(text, SOURCE_LANGUAGE)) if p.end <= q.start]
+    if not before:
+        return False
+    between = text[before[-1].end : q.start]
+    return len(between) < 60 and "." not in between and bool(_SIBLING_TAIL.search(between)) and is_change(text, before[-1])
+
+
+_CHANGE_WORDS = re.compile("|".join(f"(?:{m.CHANGE_WORDS})" for m in lang.LANGUAGES.values()), re.I)
+
+
+def stated_change(text: str, q: Quantity) -> bool:
+    """A percentage printed as a change: "de verhoging van de taxitarieven met 10%", "gestegen
+    met 4%", "een stijging van 5%" (a word of change before it and "met"/"van" right before)."""
+    lead, tail = text[max(0, q.start - 80) : q.start], text[q.end : q.end + 40]
+    return bool(re.search(r"\b(?:met|van|by|of)\s+(?:\w+\s+)?$", lead, re.I)) and bool(
+        _CHANGE_WORDS.search(lead) or _CHANGE_WORDS.match(tail.strip()))  # "met 5% gestegen"
+
+
 def ranges(text: str) -> list[tuple[Quantity, Quantity]]:
     """The printed ranges of a text ("van circa f 150 tot f 700 miljoen"): each range's lower
     and upper end, two comparable quantities the reader marked as its ends."""
@@ -343,6 +367,9 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
         over_time = operation in (Operation.GROWTH, Operation.CAGR) or (
             operation == Operation.DIFFERENCE and (rel != "part_whole" or years_differ))  # fmt: skip
         if over_time:
+            if ends and a.bound == "from" and b.bound == "to":
+                reason = "no_two_numbers"  # "de hoogste vraagprijs": one end of the range, not a change from one to the other
+                continue
             if years_differ:
                 before, after = (a, b) if _year_start(a.year) < _year_start(b.year) else (b, a)
             elif rel == "before_after":
@@ -396,6 +423,9 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
             continue
         if _SIBLINGS.match(text[a.end : b.start]) or listed(text, a, b):
             reason = "no_two_numbers"  # "20 en 13 projecten": two parts side by side, neither is the whole
+            continue
+        if is_change(text, a) != is_change(text, b):
+            reason = "no_two_numbers"  # "97,6 miljoen euro …; een daling van 152,7 miljoen": a level and a change
             continue
         result = [(small, "part"), (large, "whole")]
         if collect is None:

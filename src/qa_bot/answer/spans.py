@@ -164,6 +164,8 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
             continue
         if analysis.answer_type == AnswerType.COUNT and _a_duration(sentence, q):
             continue  # "werknemers die langer dan 5 jaar hier werken": 5 is no count of werknemers
+        if q.bound in ("from", "to") and len(analysis.range_ends) == 1 and q.bound not in analysis.range_ends:
+            continue  # "de hoogste vraagprijs": not the lower end of "tussen 60% en 100%"
         if _REJECTED.search(sentence[max(0, q.start - 25) : q.start]):
             continue  # "… is 1.864 en niet 1.684": the sentence itself rejects this number
         factor = 1.0

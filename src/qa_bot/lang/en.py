@@ -101,6 +101,10 @@ OPERATION_CUES = {
 # never a part and its whole.
 SIBLING_LINK = r"^\s*(?:and|or|,)?\s*$"  # or only a space: two cells of a flattened table row
 SIBLING_TAIL = r"(?:,|;|\b(?:and|or)\b)\s*$"  # items of a list: "EUR 2 million for X, EUR 1 million for Y"
+CHANGE_WORDS = (r"\b(?:decrease\w*|increase\w*|rise|rose|risen|fall|fell|fallen|drop\w*|growth|grew|grow\w*|"
+                r"reduction|reduced|raised)\b")  # words of a change ("raised by 10%")
+CHANGE_LEAD = (r"(?:\b(?:decrease|increase|rise|fall|drop|growth|reduction)\s+(?:of|by)|\b(?:rose|fell|increased|decreased|"
+               r"grew|dropped)\s+by)\s+(?:\w+\s+)?$")  # a change, not a level
 # What each item of a list goes to or falls under ("9 woningen aan huurders en drie aan kopers").
 ITEM_PREPOSITIONS = frozenset("to for in at under from on with within".split())
 TARGET_CUES = [r"(?:target|benchmark|goal|threshold)\w*\s+(?:\w+\s+){0,3}?of\s+"]

@@ -196,6 +196,16 @@ OPERATION_ORDER = ("cagr", "growth", "ratio", "difference", "complement_share", 
 SIBLING_LINK = r"^\s*(?:en|of|dan wel|,)?\s*$"  # or only a space: two cells of a flattened table row
 # Items of a list, each with its own words: "f 2 mln. voor de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC".
 SIBLING_TAIL = r"(?:,|;|\b(?:en|of|dan wel)\b)\s*$"
+# A number that is a change, not a level ("een daling van 152,7 miljoen euro"): never the whole or the
+# part of a share of levels.
+# Words of a change: a growth question is answered by a percentage printed as a change ("de verhoging van
+# de taxitarieven met 10%"), not by a share ("tussen 60% en 100% van de verkoopwaarde").
+CHANGE_WORDS = (r"\b(?:daling|stijging|toename|afname|verhoging|verlaging|groei\w*|vermindering|vermeerdering|stijg\w*|"
+                r"steeg|stegen|gestegen|daal\w*|gedaald|toegenomen|afgenomen|verhoogd|verlaagd|gegroeid|neemt toe|"
+                r"nam toe|neemt af|nam af)\b")
+CHANGE_LEAD = (r"(?:\b(?:daling|stijging|toename|afname|verhoging|verlaging|groei|vermindering|vermeerdering)\s+(?:met|van)"
+               r"|\b(?:stijg\w*|steeg|stegen|gestegen|daal\w*|daalde|daalden|gedaald|toegenomen|afgenomen|verhoogd|"
+               r"verlaagd|groeit|groeide|gegroeid)\s+met)\s+(?:\w+\s+)?$")  # a verb's "van" is where a change starts
 # What each item of a list goes to or falls under ("9 woningen aan huurders en drie aan kopers").
 ITEM_PREPOSITIONS = frozenset("aan voor naar onder bij uit in op met binnen buiten".split())
 TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]

@@ -587,8 +587,8 @@ def _ranges(text: str, items: list[Printed]) -> list[Printed]:
         between = coordinated and re.search(r"(?:tussen|between)\s+(?:de\s+)?$", text[max(0, a.start - 15) : a.start])
         if not (re.fullmatch(r"\s*[-–]\s*|\s+(?:tot|à|a|to)\s+", gap) or coordinated):
             continue
-        if coordinated and (a.unit or a.scale != 1.0):
-            continue  # "2 en 1,5 graden" shares; "f 2 min. en 3 scholen" does not
+        if coordinated and (a.unit or a.scale != 1.0) and not between:
+            continue  # "2 en 1,5 graden" shares; "f 2 min. en 3 scholen" does not; "tussen 60% en 100%" is a range
         scale, unit = a.scale, a.unit
         if a.scale == 1.0 and b.scale != 1.0 and a.value is not None:
             scale = b.scale
