@@ -241,7 +241,7 @@ def test_a_chart_of_euros_names_the_unit_on_the_axis() -> None:
 def test_the_part_of_a_share_is_the_number_the_questions_qualifier_is_at() -> None:
     # Issue 17, class 2: "Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente;
     # 1 project valt onder …" — the share asked for Twente is 33 / 40, not the first pair 1 / 40.
-    from qa_bot.answer.figures import own_words
+    from qa_bot.answer.relations import own_words
     from qa_bot.read.quantities import quantities
 
     text = ("Van deze 40 projecten zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder "
@@ -337,7 +337,7 @@ def test_two_cells_of_a_flattened_row_are_no_part_and_whole() -> None:
 ])  # fmt: skip
 def test_text_flattened_from_a_table_or_chart_is_told_from_prose(text: str, flat: bool) -> None:
     # "0 + 4.000.000 + 8.000.000 + 12.000.000 + 16.000.000" was answered as a total
-    from qa_bot.answer.figures import tabular
+    from qa_bot.answer.relations import tabular
 
     assert tabular(text) is flat
 
@@ -408,7 +408,7 @@ def test_a_number_that_holds_one_of_the_things_a_sum_joins_is_one_part() -> None
 
 def test_an_amount_that_includes_another_is_its_whole() -> None:
     # real-dev rd004: "De reeds genoemde f 58,3 min. winst … is inclusief deze f 7 min."
-    from qa_bot.answer.figures import relation
+    from qa_bot.answer.relations import relation
     from qa_bot.read.quantities import quantities
 
     text = "De genoemde f 58,3 mln. winst is inclusief deze f 7 mln."
@@ -457,7 +457,7 @@ def test_the_two_ends_of_a_range_whose_end_is_asked_are_no_change() -> None:
     ("De vraagprijzen lagen tussen 60% en 100% van de getaxeerde verkoopwaarde.", [False, False]),
 ])  # fmt: skip
 def test_a_percentage_printed_as_a_change(text: str, changes: list[bool]) -> None:
-    from qa_bot.answer.figures import stated_change
+    from qa_bot.answer.relations import stated_change
     from qa_bot.read.quantities import quantities
 
     assert [stated_change(text, q) for q in quantities(text)] == changes

@@ -9,10 +9,11 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from qa_bot.answer.choice import Choice, Score, confidence
-from qa_bot.answer.figures import one_part, refers_back, stated_change
+from qa_bot.answer.figures import one_part, refers_back
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
+from qa_bot.answer.relations import stated_change
 from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_sentence
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
