@@ -108,6 +108,10 @@ def test_source_dates_are_kept_apart_from_data_years(question: str, number: str,
         ("How large was the deficit in 2025?", None, AnswerType.NUMBER),
         ("Hoe verklaart de minister de lage prijs?", None, AnswerType.EXPLANATION),
         ("Welk inningspercentage wordt bij de begrotingsopmaak 2026 aangenomen?", None, AnswerType.PERCENTAGE),
+        # real-dev rd013 / rd001: a percentage asked in other words, and money that is no count
+        ("Hoeveel kwik bevat amalgaam uitgedrukt in volumeprocenten?", None, AnswerType.PERCENTAGE),
+        ("Hoeveel winst mocht het GEB jaarlijks maken op de levering van elektriciteit?", None, AnswerType.AMOUNT),
+        ("Hoeveel saneringssteun kreeg Vestia?", None, AnswerType.AMOUNT),
     ],
 )
 def test_operation_only_from_explicit_cues(question: str, operation: Operation | None,
@@ -244,3 +248,14 @@ def test_the_other_end_of_a_range_does_not_answer_for_the_asked_end() -> None:
     assert q is not None and q.value == 100
     q, _ = best_quantity(run("Hoeveel procent van de verkoopwaarde was de laagste vraagprijs?"), sentence, [])
     assert q is not None and q.value == 60
+
+
+def test_a_range_is_no_one_value_and_a_change_is_no_range() -> None:
+    # real-dev rd013: "bestaat voor 48% tot 55% uit kwik" answered "hoeveel kwik … in volumeprocenten" with 48%
+    from qa_bot.answer.spans import best_quantity
+
+    q, _ = best_quantity(run("Hoeveel procent kwik bevat amalgaam?"), "Amalgaam bestaat voor 48% tot 55% uit kwik.", [])
+    assert q is None
+    q, _ = best_quantity(run("Hoeveel studenten waren er in 2023?"), "Het aantal studenten steeg van 40 in 2022 tot 50 "
+                         "in 2023.", ["2022", "2023"])  # fmt: skip
+    assert q is not None and q.value == 50  # the ends of a change over time are two states

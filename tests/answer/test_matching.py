@@ -1,5 +1,7 @@
 """Matching a question's terms against text: compounds that contradict."""
 
+import pytest
+
 from qa_bot.answer.analysis import analyze
 from qa_bot.answer.matching import contrasted
 
@@ -27,3 +29,17 @@ def test_an_item_named_by_another_number_of_its_kind_is_another_item() -> None:
     assert contrasted_number("Hoeveel slaagden voor C 2?", "Voor C 1 slaagden er 30 en voor C 2 er 20.") == ""
     assert contrasted_number("Hoeveel stijgt artikel 58?", "De uitgaven stijgen met 3%.") == ""
     assert contrasted_number("Hoeveel scholen waren er meer dan 5 jaar?", "In de 3 gemeenten 40 scholen.") == ""
+
+
+@pytest.mark.parametrize(("question", "text", "contrasted"), [
+    # real-dev rd006 (unanswerable): the profit on gas was answered with the profit on electricity
+    ("Hoeveel winst maakte het GEB in 1989 op de levering van gas?",
+     "Het GEB begroot de winst op de levering van elektriciteit voor 1989 op f 58,3 min.", "gas"),
+    ("Hoeveel geld in de tweede fase van de hulpoperatie?", "Voor de tweede fase van de Unicef/ICRC-operatie f 2 min.", ""),
+    ("Hoeveel wachtten op de start van hun cursus?", "Het aantal dat wachtte op de start van de cursus daalde.", ""),
+    ("Hoeveel winst op de levering van gas?", "De winst op de levering van gas en van elektriciteit was 5 min.", ""),
+])  # fmt: skip
+def test_another_complement_of_the_same_noun_is_another_thing(question: str, text: str, contrasted: str) -> None:
+    from qa_bot.answer.matching import contrasted_complement
+
+    assert contrasted_complement(question, text) == contrasted

@@ -65,6 +65,9 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
     if superlative and re.search(r"^\s*(?:in |on |op )?(?:welk|welke|which)\b", lower):
         answer_type = AnswerType.YEAR if re.search(r"\b(?:jaar|year)\b", lower[:40]) else AnswerType.NAME
     terms, unknown = _terms(text, attribution_spans, idf, knows, language)
+    counted = _counted(lower, terms)
+    if answer_type == AnswerType.COUNT and counted is not None and _money_noun(counted.text):
+        answer_type = AnswerType.AMOUNT  # "hoeveel winst", "hoeveel saneringssteun": money, not a count
     shares = operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE)
     whole = _whole_terms(text, terms, language) if shares else ()
     part = _part_terms(text, terms, language) if shares else ()
@@ -91,7 +94,7 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         per=_per(lower),
         whole_terms=tuple(whole),
         part_terms=tuple(part),
-        counted=_counted(lower, terms),
+        counted=counted,
         since=_since(lower, years),
         unknown_names=tuple(unknown),
         cause=cause,
@@ -184,6 +187,12 @@ def _since(lower: str, years: list[str]) -> str:
         return ""
     match = re.search(r"\b(?:sinds|sedert|vanaf|since)\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b", lower)
     return match.group(1) if match and years[0].startswith(match.group(1)) else ""
+
+
+def _money_noun(word: str) -> bool:
+    """A noun of money, or a compound ending in one ("saneringssteun", "elektriciteitswinst")."""
+    lower = word.lower()
+    return any(lower == n or (lower.endswith(n) and len(n) >= 4) for n in _all("MONEY_NOUNS"))
 
 
 def _counted(lower: str, terms: list[Term]) -> Term | None:

@@ -12,8 +12,9 @@ import functools
 import re
 from collections.abc import Iterable, Sequence
 
+from qa_bot import lang
 from qa_bot.answer.question import Term
-from qa_bot.read.text import keys
+from qa_bot.read.text import key, keys
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -146,5 +147,43 @@ def contrasted_number(question: str, text: str) -> str:
 
 def contradicted(terms: Sequence[Term], question: str, text: str) -> bool:
     """Whether ``text`` is about another thing than the question names: another compound with
-    the same head (:func:`contrasted`) or another number of the same kind (:func:`contrasted_number`)."""
-    return contrasted(terms, text) is not None or bool(contrasted_number(question, text))
+    the same head (:func:`contrasted`), another number of the same kind (:func:`contrasted_number`)
+    or another complement of the same noun (:func:`contrasted_complement`)."""
+    return (contrasted(terms, text) is not None or bool(contrasted_number(question, text))
+            or bool(contrasted_complement(question, text)))  # fmt: skip
+
+
+_OF = "|".join(sorted({w for m in lang.LANGUAGES.values() for w in m.OF_WORDS}))
+_ARTICLES = "|".join(sorted({w for m in lang.LANGUAGES.values() for w in m.ARTICLES}))
+
+
+def contrasted_complement(question: str, text: str) -> str:
+    """A noun's complement the question names that ``text`` replaces by another: asked for "de
+    levering van gas", a sentence on "de levering van elektriciteit" is about something else.
+    The asked complement, or "" when there is none."""
+    pattern = rf"\b([^\W\d_]{{4,}})\s+(?:{_OF})\s+([^\W\d_][\w/'’-]*)(?:\s+([^\W\d_][\w/'’-]*))?"
+    stop = lang.union("STOP_WORDS") | {a for m in lang.LANGUAGES.values() for a in m.ARTICLES}
+
+    def complements(where: str) -> list[tuple[str, str, str]]:  # (head key, complement key, complement as written)
+        out = []
+        for m in re.finditer(pattern, where, re.I):
+            word = m.group(2) if m.group(2).lower() not in stop else (m.group(3) or "")
+            if len(word) >= 3 and word.lower() not in stop:  # "van hun cursus": the complement is "cursus"
+                out.append((key(m.group(1).lower()), key(word.lower()), word))
+        return out
+
+    said: dict[str, set[str]] = {}
+    for head, _, written in complements(text):
+        said.setdefault(head, set()).add(written.lower())
+    found = text_keys(text)
+    for head, asked, written in complements(question):
+        if head not in said or asked in found:
+            continue
+        if not any(_same_kind(written.lower(), other) for other in said[head]):
+            return written
+    return ""
+
+
+def _same_kind(a: str, b: str) -> bool:
+    """The same word or two compounds with one head ("hulpoperatie", "Unicef/ICRC-operatie")."""
+    return key(a) == key(b) or a[-5:] == b[-5:] and len(a) >= 6 and len(b) >= 6

@@ -134,3 +134,24 @@ def tabular(text: str) -> bool:
         if side_by_side and b.value - a.value == c.value - b.value != 0:
             return True
     return False
+
+
+def range_end(text: str, q: Quantity) -> str:
+    """"from" or "to" when ``q`` is an end of a range ("tussen 60% en 100%", "van circa f 150 tot
+    f 700 miljoen"); "" for a number that is none, or an end of a change over time ("daalde van
+    1.652 in 2021 naar 993 in 2022", "steeg van 40 tot 50": its ends are two states, not a range)."""
+    if q.bound not in ("from", "to"):
+        return ""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    at = next((i for i, x in enumerate(qs) if x.start == q.start), None)
+    if at is None:
+        return ""
+    partner = qs[at + 1] if q.bound == "from" and at + 1 < len(qs) else qs[at - 1] if at > 0 else None
+    low = q if q.bound == "from" else partner
+    if partner is None or low is None:
+        return q.bound
+    if q.year and partner.year and q.year != partner.year:
+        return ""  # two years: a change over time
+    if _CHANGE_WORDS.search(text[max(0, low.start - 40) : low.start]):
+        return ""  # "steeg van 40 tot 50"
+    return q.bound

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from qa_bot import lang
 from qa_bot.answer.matching import coverage, term_matches, text_keys
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
+from qa_bot.answer.relations import range_end
 from qa_bot.read.numbers import is_money, period_matches, periods_in
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.text import split_sentences
@@ -164,8 +165,9 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
             continue
         if analysis.answer_type == AnswerType.COUNT and _a_duration(sentence, q):
             continue  # "werknemers die langer dan 5 jaar hier werken": 5 is no count of werknemers
-        if q.bound in ("from", "to") and len(analysis.range_ends) == 1 and q.bound not in analysis.range_ends:
-            continue  # "de hoogste vraagprijs": not the lower end of "tussen 60% en 100%"
+        end = range_end(sentence, q)
+        if end and (len(analysis.range_ends) != 1 or end not in analysis.range_ends):
+            continue  # "de hoogste vraagprijs": not the lower end of "tussen 60% en 100%"; no end asked: a range is no one value
         if _REJECTED.search(sentence[max(0, q.start - 25) : q.start]):
             continue  # "… is 1.864 en niet 1.684": the sentence itself rejects this number
         factor = 1.0

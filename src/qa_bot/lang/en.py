@@ -101,6 +101,8 @@ OPERATION_CUES = {
 # never a part and its whole.
 SIBLING_LINK = r"^\s*(?:and|or|,)?\s*$"  # or only a space: two cells of a flattened table row
 SIBLING_TAIL = r"(?:,|;|\b(?:and|or)\b)\s*$"  # items of a list: "EUR 2 million for X, EUR 1 million for Y"
+OF_WORDS = frozenset({"of"})  # "the supply of gas": a noun's complement
+ARTICLES = frozenset({"the", "a", "an"})
 CHANGE_WORDS = (r"\b(?:decrease\w*|increase\w*|rise|rose|risen|fall|fell|fallen|drop\w*|growth|grew|grow\w*|"
                 r"reduction|reduced|raised)\b")  # words of a change ("raised by 10%")
 CHANGE_LEAD = (r"(?:\b(?:decrease|increase|rise|fall|drop|growth|reduction)\s+(?:of|by)|\b(?:rose|fell|increased|decreased|"

@@ -115,7 +115,7 @@ NOMINALISATIONS = {
 ANSWER_TYPE_CUES = [
     (r"\bprocentpunt|\bhoeveel punt\b|\bpunt (?:hoger|lager|vooruit|achteruit)\b", "pp"),
     (r"\b(?:welk|hoeveel|wat is het|hoe (?:hoog|groot) (?:is|was|lag) het) (?:\w+)?(?:percentage|procent)\b|\bwelk aandeel\b|"
-     r"\bhoe (?:groot|hoog) (?:is|was|lag) het aandeel\b|\bin procent\b|\bwelk deel\b", "percentage"),
+     r"\bhoe (?:groot|hoog) (?:is|was|lag) het aandeel\b|\bin \w*procent(?:en)?\b|\bwelk deel\b", "percentage"),
     (r"\bhoeveel (?:(?:miljoen|miljard|duizend) )?(?:euro|gulden|guldens|geld)\b|\bwelk bedrag\b|\bhoeveel (?:bedroeg|bedraagt|kost|kostte)\b|\bhoeveel werd\b.*\b"
      r"(?:uitbetaald|geïnvesteerd|uitgegeven|begroot)\b|\bhoeveel (?:investeerde|investeerden|besteedde|besteedden|"
      r"betaalde|betaalden|verdiende|verdienden)\b|\bin (?:miljoen |miljard )?euro\b|\b(?:wat|hoeveel) (?:is|was|bedraagt|bedroeg)"
@@ -200,6 +200,9 @@ SIBLING_TAIL = r"(?:,|;|\b(?:en|of|dan wel)\b)\s*$"
 # part of a share of levels.
 # Words of a change: a growth question is answered by a percentage printed as a change ("de verhoging van
 # de taxitarieven met 10%"), not by a share ("tussen 60% en 100% van de verkoopwaarde").
+# "de levering van gas": a noun's complement; another complement of the same noun is another thing.
+OF_WORDS = frozenset({"van"})
+ARTICLES = frozenset({"de", "het", "een"})
 CHANGE_WORDS = (r"\b(?:daling|stijging|toename|afname|verhoging|verlaging|groei\w*|vermindering|vermeerdering|stijg\w*|"
                 r"steeg|stegen|gestegen|daal\w*|gedaald|toegenomen|afgenomen|verhoogd|verlaagd|gegroeid|neemt toe|"
                 r"nam toe|neemt af|nam af)\b")
