@@ -583,3 +583,20 @@ def test_a_debate_names_its_speakers_in_its_text(workers_bot: QaBot) -> None:
     attributed = workers_bot.ask("Hoeveel saneringssteun ging er in 2012 naar Vestia, volgens minister Ollongren?")
     plain = workers_bot.ask("Hoeveel saneringssteun ging er in 2012 naar Vestia?")
     assert "675 miljoen euro" in attributed.text and attributed.confidence >= plain.confidence, attributed.text
+
+
+def test_answering_reads_the_sentences_of_the_index_and_splits_none_again(workers_bot: QaBot,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    # Issue 15: sentence splitting (pysbd) at query time took 35 ms a question on real-dev; chunks
+    # store their sentences at index time, and windows of them are known sentence by sentence.
+    from qa_bot.read import text
+
+    def no_splitting():  # type: ignore[no-untyped-def]
+        raise AssertionError("sentences split at query time")
+
+    text._split_sentences.cache_clear()
+    text._line_sentences.cache_clear()
+    monkeypatch.setattr(text, "_segmenter", no_splitting)
+    answer = workers_bot.ask("Hoeveel procentpunt groter is het deel van ingeademde kwikdamp dat het lichaam opneemt "
+                             "dan het deel van ingeslikt anorganisch kwik dat via het maag-darmkanaal wordt opgenomen?")
+    assert "70,0 procentpunt" in answer.text, answer.text

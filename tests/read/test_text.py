@@ -130,3 +130,11 @@ def test_a_conjunction_inside_a_name_joins_its_initials() -> None:
     from qa_bot.read.text import acronyms
 
     assert "SZW" in acronyms("Wijziging van de begroting van Sociale Zaken en Werkgelegenheid: overzicht")
+
+
+def test_sentences_read_at_index_time_are_not_split_again() -> None:
+    from qa_bot.read.text import remember_sentences, split_sentences
+
+    text = "Dit is zin één met ca. 800 woningen. Dit is zin twee."
+    remember_sentences(text, [(0, len(text))])  # as the index read it: one sentence
+    assert split_sentences(text) == ((0, len(text)),)

@@ -22,7 +22,7 @@ from qa_bot.answer.tablefigures import figure_operands, total_cell
 from qa_bot.answer.tablequery import TableView, lookup
 from qa_bot.read.numbers import is_money, period_matches, periods_in
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
-from qa_bot.read.text import noun_in
+from qa_bot.read.text import noun_in, remember_sentences
 from qa_bot.types import Operand, Passage
 
 
@@ -99,9 +99,10 @@ class FigureCandidates(Candidates):
                     continue
                 start, end = cand.sentences[lo][0], cand.sentences[hi][1]
                 window = text[start:end]
+                local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
+                remember_sentences(window, local)  # its sentences as read at index time
                 if tabular(window):
                     continue  # a flattened table or chart: its numbers lost their rows
-                local = [(s - start, e - start) for s, e in cand.sentences[lo : hi + 1]]
                 found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
                                         relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
                 if not found and operation == Operation.DIFFERENCE and not analysis.range_ends:

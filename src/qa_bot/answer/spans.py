@@ -21,7 +21,7 @@ from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.relations import range_end
 from qa_bot.read.numbers import is_money, period_matches, periods_in
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
-from qa_bot.read.text import split_sentences
+from qa_bot.read.text import remember_sentences, split_sentences
 from qa_bot.types import Passage
 
 DocKeys = Callable[[str, str], frozenset[str]]  # (doc_id, part or "") → keys
@@ -96,6 +96,9 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
         if chunk.kind != "text":
             continue
         spans = list(chunk.sentences or split_sentences(chunk.text))
+        remember_sentences(chunk.text, spans)
+        for a, b in spans:  # each sentence is one sentence, as read at index time
+            remember_sentences(chunk.text[a:b], [(0, b - a)])
         passage_periods = periods_in(chunk.text) + periods_in(chunk.title)  # "Vlaamse begroting 2026": the document's own year
         passage_ok = all(period_matches(p, passage_periods) for p in analysis.years)
         for i, (start, end) in enumerate(spans):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from importlib import resources
 
 from qa_bot import lang
@@ -38,8 +38,27 @@ def _segmenter():  # type: ignore[no-untyped-def]
     return pysbd.Segmenter(language="nl", clean=False, char_span=True)
 
 
-@functools.lru_cache(maxsize=20_000)
+_KNOWN_SENTENCES: dict[str, tuple[tuple[int, int], ...]] = {}
+_KNOWN_LIMIT = 100_000
+
+
+def remember_sentences(text: str, spans: Iterable[tuple[int, int]]) -> None:
+    """Sentence spans read at index time for ``text`` (a chunk, or a sentence or window of it):
+    :func:`split_sentences` returns them instead of splitting again (a question reads facts,
+    it does not parse them anew)."""
+    if len(_KNOWN_SENTENCES) >= _KNOWN_LIMIT:
+        _KNOWN_SENTENCES.clear()
+    _KNOWN_SENTENCES[text] = tuple((int(a), int(b)) for a, b in spans)
+
+
 def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """Sentence spans ``(start, end)`` in ``text`` (those read at index time when known)."""
+    known = _KNOWN_SENTENCES.get(text)
+    return known if known is not None else _split_sentences(text)
+
+
+@functools.lru_cache(maxsize=20_000)
+def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """Sentence spans ``(start, end)`` in ``text``, stripped of surrounding white space.
 
     Each line (paragraph or list item, after :func:`qa_bot.read.files.clean_text`) is split
@@ -53,11 +72,18 @@ def split_sentences(text: str) -> tuple[tuple[int, int], ...]:
         if len(line) < 40 or not re.search(r"[.!?]\s", line):
             spans.append(_strip(text, start_of_line, match.end()))
             continue
-        for piece in _segmenter().segment(line):
-            a, b = _strip(text, start_of_line + piece.start, start_of_line + piece.end)
+        for piece_start, piece_end in _line_sentences(line):
+            a, b = _strip(text, start_of_line + piece_start, start_of_line + piece_end)
             if b > a:
                 spans.append((a, b))
     return tuple(spans)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
+    """pysbd's sentences of one line: the same lines come back in many texts (a passage, its
+    sentences, a window of two), and pysbd builds its patterns anew on every call."""
+    return tuple((piece.start, piece.end) for piece in _segmenter().segment(line))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
