@@ -112,6 +112,8 @@ def test_source_dates_are_kept_apart_from_data_years(question: str, number: str,
         ("Hoeveel kwik bevat amalgaam uitgedrukt in volumeprocenten?", None, AnswerType.PERCENTAGE),
         ("Hoeveel winst mocht het GEB jaarlijks maken op de levering van elektriciteit?", None, AnswerType.AMOUNT),
         ("Hoeveel saneringssteun kreeg Vestia?", None, AnswerType.AMOUNT),
+        # real-dev rd139: "130 miljoen + 35 miljoen" without a currency was answered for "hoeveel reserveert"
+        ("Hoeveel reserveert het kabinet voor Eindhoven?", None, AnswerType.AMOUNT),
     ],
 )
 def test_operation_only_from_explicit_cues(question: str, operation: Operation | None,

@@ -118,7 +118,7 @@ ANSWER_TYPE_CUES = [
      r"\bhoe (?:groot|hoog) (?:is|was|lag) het aandeel\b|\bin \w*procent(?:en)?\b|\bwelk deel\b", "percentage"),
     (r"\bhoeveel (?:(?:miljoen|miljard|duizend) )?(?:euro|gulden|guldens|geld)\b|\bwelk bedrag\b|\bhoeveel (?:bedroeg|bedraagt|kost|kostte)\b|\bhoeveel werd\b.*\b"
      r"(?:uitbetaald|geïnvesteerd|uitgegeven|begroot)\b|\bhoeveel (?:investeerde|investeerden|besteedde|besteedden|"
-     r"betaalde|betaalden|verdiende|verdienden)\b|\bin (?:miljoen |miljard )?euro\b|\b(?:wat|hoeveel) (?:is|was|bedraagt|bedroeg)"
+     r"betaalde|betaalden|verdiende|verdienden|reserveert|reserveerde|reserveren)\b|\bin (?:miljoen |miljard )?euro\b|\b(?:wat|hoeveel) (?:is|was|bedraagt|bedroeg)"
      r" .*\b(?:budget|begroting|bedrag|kostprijs)\b", "amount"),
     (r"\bwelke score\b|\b(?:score|scoorde)\b", "score"),
     (r"\bin welk jaar\b|\bwelk (?:school|oproep|kalender)?jaar\b", "year"),
