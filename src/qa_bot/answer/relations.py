@@ -89,13 +89,18 @@ def _item_link(text: str, q: Quantity, end: int) -> str:
 def is_change(text: str, q: Quantity) -> bool:
     """A number printed as a change ("een daling van 152,7 miljoen euro", "an increase of 5%"),
     or listed right after one ("een stijging van 3.034 miljoen euro VAK en 1.081 miljoen euro VEK")."""
-    if _CHANGE_LEAD.search(text[max(0, q.start - 40) : q.start]):
-        return True
     before = [p for p in printed_figures(quantities(text, SOURCE_LANGUAGE)) if p.end <= q.start]
-    if not before:
-        return False
-    between = text[before[-1].end : q.start]
-    return len(between) < 60 and "." not in between and bool(_SIBLING_TAIL.search(between)) and is_change(text, before[-1])
+    current = q
+    while True:  # back over the items listed before it, to the first
+        if _CHANGE_LEAD.search(text[max(0, current.start - 40) : current.start]):
+            return True
+        if not before:
+            return False
+        previous = before.pop()
+        between = text[previous.end : current.start]
+        if len(between) >= 60 or "." in between or not _SIBLING_TAIL.search(between):
+            return False
+        current = previous
 
 _CHANGE_WORDS = re.compile("|".join(f"(?:{m.CHANGE_WORDS})" for m in lang.LANGUAGES.values()), re.I)
 
