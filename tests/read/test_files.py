@@ -116,3 +116,11 @@ def test_a_running_head_s_page_number_is_dropped_before_lines_are_joined() -> No
     text = clean_text(raw)
     assert "Staten-Generaal Vergaderjaar 1991-1992" in text and "280" not in text, text
     assert "3" in text and "45 woningen" in text, text
+
+
+def test_values_on_lines_of_their_own_under_their_labels_stay() -> None:
+    # An OCR'd table written one cell a line is no running head: its numbers are kept.
+    from qa_bot.read.files import clean_text
+
+    text = clean_text("Resultaten\nAantal kandidaten\n158\nDirect geslaagd\n59\nOpgelegde herexamens\n42\nDe minister")
+    assert "158" in text and "59" in text and "42" in text, text

@@ -245,6 +245,21 @@ def _unmark(raw: str) -> str:
     return re.sub(r"(?<!\|)\*\*(?=\S)(.+?)(?<=\S)\*\*", r"\1", raw)
 
 
+_LONE_LINE = re.compile(r"[ \t]*[\d.,]+[ \t]*")
+
+
+def _running_page(match: re.Match[str]) -> str:
+    """Drop a running head's page number, but keep a value under its label in a table that OCR
+    wrote one cell a line ("Aantal kandidaten\n158\nDirect geslaagd\n59"): there another lone
+    number stands two lines before or after it."""
+    text, start, end = match.string, match.start(), match.end()
+    before = text[:start].split("\n")[-2:-1]  # the line before the label line
+    after = text[end:].split("\n")[1:2]  # the line after the next one
+    if any(_LONE_LINE.fullmatch(line) for line in before + after):
+        return match.group(0)
+    return "\n"
+
+
 def clean_text(raw: str, language: str = "nl") -> str:
     """Join hyphenated line breaks and soft-wrapped lines; keep paragraph breaks, list items and
     numbered question/answer headings; repair what extraction did to words (:mod:`qa_bot.read.normalise`)."""
@@ -255,7 +270,7 @@ def clean_text(raw: str, language: str = "nl") -> str:
         # "leer-\nmobiliteit" was one word; "VET-\nleerlingen" keeps its hyphen.
         return left + right if left.islower() and right.islower() else left + "-" + right
 
-    text = _RUNNING_PAGE.sub("\n", text)
+    text = _RUNNING_PAGE.sub(_running_page, text)
     text = _HYPHEN_BREAK.sub(join, text)
     text = _qa_heading_lines().sub(lambda m: "\n\n" + m.group(0).strip() + "\n\n", text)
     text = _NUMBERED_LINE.sub("\n\n", text)  # "? \n3 Bent u …": a numbered question or answer
