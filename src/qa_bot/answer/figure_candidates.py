@@ -195,11 +195,11 @@ def units_fit(analysis: QuestionAnalysis, units: Sequence[str]) -> bool:
 def _names_in(analysis: QuestionAnalysis, text: str) -> frozenset[int]:
     """Which of the question's names (places, groups, organisations) a text holds, by their
     order in the question."""
-    keys = text_keys(text)
-    return frozenset(i for i, t in enumerate(analysis.terms) if (t.name or t.place) and term_matches(t.keys, keys))
+    return frozenset(i for i in _terms_in(analysis, text) if analysis.terms[i].name or analysis.terms[i].place)
 
 
 def _names_term(term: Term, text: str) -> bool:
+    """Whether a text names one term of the question."""
     return term_matches(term.keys, text_keys(text))
 
 

@@ -121,8 +121,6 @@ _LABELLED = re.compile(r"\b([^\W\d_][\w-]*)\s+(\d{1,3}[A-Za-z]?)\b(?![.,]\d)")
 @functools.lru_cache(maxsize=1)
 def _not_labels() -> frozenset[str]:
     """Words before a number that count or bound it rather than name its kind ("meer dan 5")."""
-    from qa_bot import lang
-
     return (lang.union("STOP_WORDS") | lang.union("NUMBER_WORDS") | lang.union("APPROX_BEFORE")
             | lang.union("TIME_UNITS") | lang.union("MEASURE_WORDS") | lang.union("QUESTION_WORDS"))  # fmt: skip
 
@@ -154,34 +152,35 @@ def contradicted(terms: Sequence[Term], question: str, text: str) -> bool:
 
 
 _OF = "|".join(sorted({w for m in lang.LANGUAGES.values() for w in m.OF_WORDS}))
-_ARTICLES = "|".join(sorted({w for m in lang.LANGUAGES.values() for w in m.ARTICLES}))
+# "levering van (de) gas": a noun, "van"/"of", and the next word or two (an article or "hun" is skipped)
+_COMPLEMENT = re.compile(rf"\b([^\W\d_]{{4,}})\s+(?:{_OF})\s+([^\W\d_][\w/'’-]*)(?:\s+([^\W\d_][\w/'’-]*))?", re.I)
+_NO_COMPLEMENT = lang.union("STOP_WORDS") | {a for m in lang.LANGUAGES.values() for a in m.ARTICLES}
 
 
 def contrasted_complement(question: str, text: str) -> str:
     """A noun's complement the question names that ``text`` replaces by another: asked for "de
     levering van gas", a sentence on "de levering van elektriciteit" is about something else.
     The asked complement, or "" when there is none."""
-    pattern = rf"\b([^\W\d_]{{4,}})\s+(?:{_OF})\s+([^\W\d_][\w/'’-]*)(?:\s+([^\W\d_][\w/'’-]*))?"
-    stop = lang.union("STOP_WORDS") | {a for m in lang.LANGUAGES.values() for a in m.ARTICLES}
-
-    def complements(where: str) -> list[tuple[str, str, str]]:  # (head key, complement key, complement as written)
-        out = []
-        for m in re.finditer(pattern, where, re.I):
-            word = m.group(2) if m.group(2).lower() not in stop else (m.group(3) or "")
-            if len(word) >= 3 and word.lower() not in stop:  # "van hun cursus": the complement is "cursus"
-                out.append((key(m.group(1).lower()), key(word.lower()), word))
-        return out
-
     said: dict[str, set[str]] = {}
-    for head, _, written in complements(text):
+    for head, _, written in _complements(text):
         said.setdefault(head, set()).add(written.lower())
     found = text_keys(text)
-    for head, asked, written in complements(question):
+    for head, asked, written in _complements(question):
         if head not in said or asked in found:
             continue
         if not any(_same_kind(written.lower(), other) for other in said[head]):
             return written
     return ""
+
+
+def _complements(text: str) -> list[tuple[str, str, str]]:
+    """(noun key, complement key, complement as written) of each "<noun> van <complement>"."""
+    out = []
+    for m in _COMPLEMENT.finditer(text):
+        word = m.group(2) if m.group(2).lower() not in _NO_COMPLEMENT else (m.group(3) or "")
+        if len(word) >= 3 and word.lower() not in _NO_COMPLEMENT:  # "van hun cursus": the complement is "cursus"
+            out.append((key(m.group(1).lower()), key(word.lower()), word))
+    return out
 
 
 def _same_kind(a: str, b: str) -> bool:

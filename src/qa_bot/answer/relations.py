@@ -13,18 +13,20 @@ from qa_bot.read.quantities import Quantity, printed_figures, quantities
 # Sources are Dutch: their numbers are read the Dutch way whatever the question's language.
 SOURCE_LANGUAGE = "nl"
 
+def _cues(name: str) -> re.Pattern[str]:
+    """One pattern of the cue ``name`` of every language in ``lang``."""
+    return re.compile("|".join(f"(?:{getattr(m, name)})" for m in lang.LANGUAGES.values()), re.I)
+
+
 _PART_WHOLE = re.compile(r"t\.o\.v\.|ten opzichte van|tegenover|\bvan de\b|\bop een totaal van\b|\bop\b|"
                          r"\bout of\b|\bof the\b|compared (?:to|with)|\bversus\b|\bvs\.?|\bvan het totaal\b|"
                          r"\bwaarvan\b|\bdaarvan\b|\binclusief\b|\binclusive of\b|\bincluding\b", re.I)  # fmt: skip
-
-_SIBLINGS = re.compile("|".join(f"(?:{m.SIBLING_LINK})" for m in lang.LANGUAGES.values()), re.I)
-
-_CHANGE_LEAD = re.compile("|".join(f"(?:{m.CHANGE_LEAD})" for m in lang.LANGUAGES.values()), re.I)
-
-_SIBLING_TAIL = re.compile("|".join(f"(?:{m.SIBLING_TAIL})" for m in lang.LANGUAGES.values()), re.I)
-
+_SIBLINGS = _cues("SIBLING_LINK")
+_SIBLING_TAIL = _cues("SIBLING_TAIL")
+_CHANGE_LEAD = _cues("CHANGE_LEAD")
+_CHANGE_WORDS = _cues("CHANGE_WORDS")
+_ITEM_PREPOSITIONS = frozenset(p for m in lang.LANGUAGES.values() for p in m.ITEM_PREPOSITIONS)
 _BEFORE_AFTER = re.compile(r"\b(?:tot|naar|to)\b", re.I)
-
 _FROM = re.compile(r"\b(?:van|from|met|stijging van|daling van|groei van)\s*$", re.I)
 
 
@@ -76,8 +78,6 @@ def listed(text: str, a: Quantity, b: Quantity) -> bool:
             return False
     return True
 
-_ITEM_PREPOSITIONS = frozenset(p for m in lang.LANGUAGES.values() for p in m.ITEM_PREPOSITIONS)
-
 
 def _item_link(text: str, q: Quantity, end: int) -> str:
     """What an item of a list is linked by: the first preposition among the six words after
@@ -102,8 +102,6 @@ def is_change(text: str, q: Quantity) -> bool:
             return False
         current = previous
 
-_CHANGE_WORDS = re.compile("|".join(f"(?:{m.CHANGE_WORDS})" for m in lang.LANGUAGES.values()), re.I)
-
 
 def stated_change(text: str, q: Quantity) -> bool:
     """A percentage printed as a change: "de verhoging van de taxitarieven met 10%", "gestegen
@@ -120,8 +118,8 @@ def ranges(text: str) -> list[tuple[Quantity, Quantity]]:
     return [(a, b) for a, b in zip(qs, qs[1:], strict=False)
             if a.bound == "from" and b.bound == "to" and a.unit == b.unit and a.value < b.value]  # fmt: skip
 
-TABULAR_SHARE = 0.2  # numbers among the words of a text flattened from a table
 
+TABULAR_SHARE = 0.2  # numbers among the words of a text flattened from a table
 TABULAR_MIN = 6
 
 

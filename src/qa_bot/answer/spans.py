@@ -19,7 +19,7 @@ from qa_bot import lang
 from qa_bot.answer.matching import coverage, term_matches, text_keys
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.relations import range_end
-from qa_bot.read.numbers import is_money, period_matches, periods_in
+from qa_bot.read.numbers import is_money, period_matches, periods_in, sole_period
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.text import remember_sentences, split_sentences
 from qa_bot.types import Passage
@@ -106,8 +106,8 @@ def candidates(analysis: QuestionAnalysis, passages: Sequence[Passage], doc_keys
             own = periods_in(sentence)
             if not own and i and "\n\n" not in chunk.text[spans[i - 1][1] : start]:
                 own = periods_in(chunk.text[spans[i - 1][0] : spans[i - 1][1]])  # "Daarvan waren er …"
-            if not own and len(set(titled := periods_in(chunk.title))) == 1:
-                own = titled  # a document about one year ("Vlaamse begroting 2026") speaks of that year
+            if not own:
+                own = sole_period(chunk.title)  # a document about one year ("Vlaamse begroting 2026") speaks of that year
             previous, listed = _context_before(chunk.text, spans, i)
             cand = SpanCandidate(
                 passage=passage, start=start, end=end,
@@ -227,9 +227,9 @@ def _counts(analysis: QuestionAnalysis, noun: str) -> bool:
 
 def _a_duration(sentence: str, q: Quantity) -> bool:
     """A number of years, months or days ("langer dan 5 jaar"): a length of time, not a count."""
-    following = re.match(r"\s*([^\W\d_]+)", sentence[q.end :])
     if q.noun.lower() in _TIME_NOUNS:
         return True
+    following = re.match(r"\s*([^\W\d_]+)", sentence[q.end :])
     return not q.unit and following is not None and following.group(1).lower() in _TIME_NOUNS
 
 

@@ -21,7 +21,7 @@ from qa_bot import lang
 from qa_bot.answer.matching import coverage, strength, term_matches, text_keys
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis, Term
-from qa_bot.read.numbers import period_matches, periods_in
+from qa_bot.read.numbers import period_matches, periods_in, sole_period
 from qa_bot.types import Cell, Operand, Passage, Table
 
 _AGGREGATE = re.compile(r"\b(?:overige|andere|other|others|rest|eu-?27|eu|gemiddelde|average|europese unie|"
@@ -75,10 +75,8 @@ class TableView:
         self.row_periods = [periods_in(table.label(r)) for r in self.rows]
         self.col_periods = {c: periods_in(table.header[c]) for c in self.value_cols}
         self.ctx_periods = periods_in(table.caption)
-        titled = periods_in(passage.chunk.title)
-        if not self.ctx_periods and not any(self.row_periods) and not any(self.col_periods.values()) \
-                and len(set(titled)) == 1:  # fmt: skip
-            self.ctx_periods = titled  # a table without periods in a document about one year speaks of that year
+        if not self.ctx_periods and not any(self.row_periods) and not any(self.col_periods.values()):
+            self.ctx_periods = sole_period(passage.chunk.title)  # a table in a document about one year speaks of that year
         # How strongly each term matches each row label and column header: 1 the same word, 0.6 a compound.
         # A word in a remark column ("inclusief Duitstalige Gemeenschap") names the row less than its label does.
         label_keys = [text_keys(table.label(r)) for r in self.rows]

@@ -140,6 +140,12 @@ _SCHOOL_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d
 _PLAIN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
 
 
+def sole_period(text: str) -> list[str]:
+    """The period of a text that names exactly one ("Vlaamse begroting 2026", "… (1971)"), else []."""
+    found = periods_in(text)
+    return found if len(set(found)) == 1 else []
+
+
 def periods_in(text: str) -> list[str]:
     """Periods a text names, normalised: ISO dates ('1 januari 2024' → '2024-01-01'), school
     years ('2022-2023', '2022–23'), and years; a longer range ('2021-2024') gives its ends."""
