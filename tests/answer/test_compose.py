@@ -600,3 +600,56 @@ def test_answering_reads_the_sentences_of_the_index_and_splits_none_again(worker
     answer = workers_bot.ask("Hoeveel procentpunt groter is het deel van ingeademde kwikdamp dat het lichaam opneemt "
                              "dan het deel van ingeslikt anorganisch kwik dat via het maag-darmkanaal wordt opgenomen?")
     assert "70,0 procentpunt" in answer.text, answer.text
+
+
+AMENDED = (
+    "Wijziging van de begroting 1983 van Verkeer: overzicht van de uitgavenramingen per artikel (1983)\n\n"
+    "| Artikel | (2) Vastgestelde begroting | (3) Toegevoegd ingevolge artikel 12 CW 1976 | (4) Nadere raming "
+    "| (5) Thans voorgesteld |\n|---|---|---|---|---|\n"
+    "| 3 | 71 620 000 | — | 1 512 000 | 73 132 000 |\n| 6 | 25 238 000 | 9 036 000 | 200 000 | 34 474 000 |\n"
+    "| 11 | 18 385 000 | — | 23 420 000 | 41 805 000 |\n| 14 | 7 438 000 | 5 643 000 | + 807 000 | 13 888 000 |\n"
+    "| 58 | 1 27 503 000 |  | + 19 443 000 | 146 946 000 |\n\n"
+    "Afslanking 1988-1990. Bedragen x 1 mln.\n\n"
+    "|  | 1988 | 1989 | 1990 | Aantal in 1990 |\n|---|---|---|---|---|\n"
+    "| a. personeelsreductie | 2,5 | 2,5 | 2,5 | 40 |\n| b. afslankingsoperatie | 9,7 | 19,2 | 28,8 | 403 |\n"
+    "| Sub-totaal | 12,2 | 21,7 | 31,3 | 443 |\n| Af wegens loonkosten | -0,3 | -1,1 | -2,4 |  |\n"
+    "| Totaal | 11,9 | 20,6 | 28,9 | 443 |\n"
+)
+
+
+@pytest.fixture(scope="module")
+def amended_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    return _bot_over(tmp_path_factory, "amended", {"wijziging.md": AMENDED})
+
+
+def _table_operands(bot: QaBot, question: str, word: str) -> list[tuple[float, str]] | None:
+    from qa_bot.answer.tablefigures import figure_operands
+    from qa_bot.answer.tablequery import TableView
+
+    analysis, _ = bot.analyze(question)
+    passages = bot.retriever().retrieve(analysis.question, 8, None, "nl")
+    table = next(p for p in passages if p.chunk.table and word in p.chunk.text)
+    result = figure_operands(TableView(table.chunk.table, table, analysis))
+    return None if result is None else [(o.value, o.role) for o in result.operands]
+
+
+def test_a_change_by_an_amendment_runs_from_the_first_column_to_the_last_that_adds_up_the_others(
+        amended_bot: QaBot) -> None:  # fmt: skip
+    # "Met hoeveel procent stijgt artikel 11 … door de wijziging?" named no two columns: refused,
+    # though the last column adds up the others (the first is the level before, the rest changes)
+    assert _table_operands(amended_bot, "Met hoeveel procent stijgt artikel 11 van de begroting 1983 door de wijziging?",
+                           "Vastgestelde") == [(18_385_000, "before"), (41_805_000, "after")]  # fmt: skip
+    # named: "de vastgestelde begroting" and "de thans voorgestelde raming" ("raming" also names a change)
+    assert _table_operands(amended_bot, "Met hoeveel procent stijgt artikel 58 van de vastgestelde begroting naar de "
+                           "thans voorgestelde raming?", "Vastgestelde") == [(127_503_000, "before"),
+                                                                             (146_946_000, "after")]  # fmt: skip
+    # a change column named alone is no level
+    assert _table_operands(amended_bot, "Met hoeveel procent stijgt artikel 11 van de nadere raming naar het thans "
+                           "voorgestelde bedrag?", "Vastgestelde") is None  # fmt: skip
+
+
+def test_a_total_is_the_grand_total_after_a_subtotal_in_the_column_of_the_year_alone(amended_bot: QaBot) -> None:
+    # "het totale afslankingsbedrag … van 1988 naar 1990" took the Sub-totaal row, and 1990 matched
+    # both "1990" and "Aantal in 1990": refused
+    assert _table_operands(amended_bot, "Met hoeveel procent neemt het totale afslankingsbedrag toe van 1988 naar 1990?",
+                           "Aantal in 1990") == [(11.9, "before"), (28.9, "after")]  # fmt: skip

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa_bot.read.numbers import format_number, numbers_in, parse_number, years_in
+from qa_bot.read.numbers import format_number, numbers_in, parse_number, periods_in, years_in
 from qa_bot.read.quantities import quantities
 
 
@@ -130,3 +130,11 @@ def test_a_number_after_two_periods_has_no_period_of_its_own(sentence: str, year
     from qa_bot.read.quantities import quantities
 
     assert [q.year for q in quantities(sentence)] == years
+
+
+def test_the_year_of_a_law_an_article_cites_is_no_period() -> None:
+    # the header "Toegevoegd ingevolge artikel 12 CW 1976" made 1976 a period of its column, so a
+    # table of the 1983 budget was no table of 1983 and no figure was made from it
+    assert periods_in("(3) Toegevoegd ingevolge artikel 12 CW 1976") == []
+    assert periods_in("artikel 4 van de Wet 1976 geldt in 1983") == ["1983"]
+    assert periods_in("In 1976 steeg artikel 12 met 5") == ["1976"]

@@ -163,3 +163,12 @@ def test_a_drawn_table_groups_thousands_with_spaces_and_an_aligned_one_does_not(
     assert table.rows[1][2].value == -4_000  # OCR's "_" for a minus
     assert table.rows[2][1].missing  # "Memorie" (pro memorie): no amount
     assert parse_cell("268 171").value is None  # found by layout alone, a space may part two cells
+
+
+def test_a_spaced_amount_whose_leading_group_ocr_split_is_one_number() -> None:
+    # "| 58 | 1 27 503 000 | + 19 443 000 | 146 946 000 |": the first cell was read as text,
+    # so the 1983 amendment of article 58 had no level to grow from
+    assert parse_cell("1 27 503 000", spaced=True).value == 127_503_000
+    assert parse_cell("1 70 000", spaced=True).value == 170_000
+    assert parse_cell("12 34 567", spaced=True).value is None  # groups that make no thousands stay text
+    assert parse_cell("1 27 503 000").value is None  # found by layout alone, spaces may part cells

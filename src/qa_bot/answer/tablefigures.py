@@ -167,11 +167,17 @@ def _between_items(view: TableView, operation: Operation) -> TableResult | None:
         chosen = view.best_cols(cols, "%" if view.analysis.answer_type == AnswerType.PP else None)
         if len(chosen) == 1:
             options.append((_pair_score(view, "row", pair), [(pair[0], chosen[0]), (pair[1], chosen[0])]))
-    pair = _pair(view, "col", cols)
+    levels = additive_columns(view) if operation in (Operation.GROWTH, Operation.DIFFERENCE) else None
+    pair = _pair(view, "col", [c for c in cols if levels is None or c in levels])  # a change is no state
     if pair:
         chosen_rows, _ = view.best_rows(rows)
         if len(chosen_rows) == 1:
             options.append((_pair_score(view, "col", pair), [(chosen_rows[0], pair[0]), (chosen_rows[0], pair[1])]))
+    elif levels and not options and not _names_a_change(view, levels):
+        chosen_rows, named = view.best_rows(rows)
+        cells = [(chosen_rows[0], levels[0]), (chosen_rows[0], levels[1])] if len(chosen_rows) == 1 else []
+        if named and cells and _numbers(view, cells):  # "met hoeveel procent stijgt artikel 11 door de wijziging"
+            return _states(view, operation, cells)
     options = [o for o in options if _numbers(view, o[1])]
     if not options:
         return None
@@ -183,10 +189,46 @@ def _between_items(view: TableView, operation: Operation) -> TableResult | None:
     if operation == Operation.RATIO:
         return _figure(view, operation, [view.operand(*first, "numerator"), view.operand(*second, "denominator")])
     if operation == Operation.GROWTH:  # "van <first> naar <second>": two levels, not a level and its change
-        if any(re.match(r"[+\-−–—_]", view.cell(*cell).text) or (view.cell(*cell).value or 0) <= 0 for cell in cells):
-            return None
-        return _figure(view, operation, [view.operand(*first, "before"), view.operand(*second, "after")])
+        return _states(view, operation, [first, second])
     return _figure(view, operation, [view.operand(*second, "before"), view.operand(*first, "after")])
+
+
+def _states(view: TableView, operation: Operation, cells: Sequence[tuple[int, int]]) -> TableResult | None:
+    """A change from the first cell's level to the second's; two levels, never a level and its change."""
+    if any(re.match(r"[+\-−–—_]", view.cell(*cell).text) or (view.cell(*cell).value or 0) <= 0 for cell in cells):
+        return None
+    return _figure(view, operation, [view.operand(*cells[0], "before"), view.operand(*cells[1], "after")])
+
+
+ADDITIVE_AGREEMENT = 0.8  # share of a table's rows whose last column adds up the others
+ADDITIVE_MIN_ROWS = 3
+
+
+def additive_columns(view: TableView) -> tuple[int, int] | None:
+    """The first and last value columns of a table whose last column adds up the ones before
+    it in (nearly) every row: an amended budget ("Vastgestelde begroting | Nadere raming |
+    Thans voorgesteld"), where the first column is the level before, the last the level after,
+    and the columns between are changes. None for any other table."""
+    cols = view.value_cols
+    if len(cols) < 3:
+        return None
+    checked = agreeing = 0
+    for r in view.data_rows(view.rows):
+        row = view.table.rows[r]
+        if cols[-1] >= len(row) or not row[cols[-1]].is_number:
+            continue
+        parts = [row[c].value or 0.0 for c in cols[:-1] if c < len(row) and row[c].is_number]
+        if len(parts) < 2:
+            continue
+        checked += 1
+        result = row[cols[-1]].value or 0.0
+        agreeing += abs(sum(parts) - result) <= 0.001 * max(abs(result), 1.0)
+    return (cols[0], cols[-1]) if checked >= ADDITIVE_MIN_ROWS and agreeing >= ADDITIVE_AGREEMENT * checked else None
+
+
+def _names_a_change(view: TableView, levels: tuple[int, int]) -> bool:
+    """Whether the question names one of the columns of changes between the two levels."""
+    return any(view.in_col[i].get(c, 0.0) for i in view.col_selectors() for c in view.value_cols if c not in levels)
 
 
 def _pair_score(view: TableView, axis: str, pair: tuple[int, int]) -> float:

@@ -148,7 +148,7 @@ class TableView:
             return _tightest(best, self, selectors), True
         totals = [r for r in rows if r in self.totals]
         if totals:
-            return totals[:1], self.analysis.total  # the totals row: asked for, or the default
+            return totals[-1:], self.analysis.total  # the (grand) totals row, after any subtotal: asked for, or the default
         return (list(rows) if len(rows) == 1 else []), False
 
     def best_cols(self, cols: Sequence[int], unit: str | None, exclude_terms: Sequence[int] = ()) -> list[int]:
@@ -168,6 +168,9 @@ class TableView:
             hinted = [c for c in best if any(period_matches(p, self.col_periods[c])
                                              for p in self.analysis.attribution.source_years)]  # fmt: skip
             best = hinted or best
+        if len(best) > 1 and top == 0:  # "1990" and "Aantal in 1990": the column that is only the year
+            plain = [c for c in best if self.col_periods[c] and not _words(self.table.header[c])]
+            best = plain if len(plain) == 1 else best
         return best
 
     def _own_selector(self, cols: Sequence[int], selectors: Sequence[int]) -> bool:
@@ -216,6 +219,11 @@ def _other_stage(question: str, header: str) -> bool:
     asked = {(m.group(1), m.group(2)) for m in _STAGED_YEAR.finditer(question)}
     here = {(m.group(1), m.group(2)) for m in _STAGED_YEAR.finditer(header)}
     return bool(here) and any(y == year and (p, y) not in here for p, y in asked for _, year in here)
+
+
+def _words(header: str) -> list[str]:
+    """The words of a header beside its periods and numbers."""
+    return re.findall(r"[^\W\d_]{2,}", header)
 
 
 def _is_index_header(header: str) -> bool:

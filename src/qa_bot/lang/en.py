@@ -243,6 +243,8 @@ PLURAL_ENDINGS = ("s", "'s", "’s")
 APPROX_BEFORE = frozenset("about around approximately nearly almost roughly some".split())
 BOUND_BEFORE = {"more than": "lower", "less than": "upper", "at least": "lower", "at most": "upper",
                 "over": "lower", "under": "upper"}  # fmt: skip
+# Words that cite an article of a law: the year in "section 12 of the Act 1976" names the law.
+ARTICLE_WORDS = frozenset("article articles art art. section".split())
 IDENTIFIER_BEFORE = frozenset("no no. nr nr. number article art art. question answer chapter annex page p p. pp. "
                               "section paragraph motion amendment issn isbn tel tel. phone table figure type level see".split())
 QA_HEADING = (r"(?P<label>questions|question|answers|answer)"

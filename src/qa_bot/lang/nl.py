@@ -385,6 +385,8 @@ IDENTIFIER_BEFORE = frozenset(
     tabel tabellen figuur figuren grafiek grafieken type zie niveau niveaus categorie fase graad
     """.split()
 )
+# Words that cite an article of a law: the year in "artikel 12 CW 1976" names the law, not a period.
+ARTICLE_WORDS = frozenset("artikel artikelen art art.".split())
 # Headings that open a numbered question or answer ("Vraag 3", "Antwoord op vraag 3", "Ad 1").
 QA_HEADING = (r"(?P<label>vragen|vraag|antwoorden|antwoord|ad)(?:\s+op\s+(?:de\s+)?vra(?:ag|gen))?"
               r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,2})*))?")

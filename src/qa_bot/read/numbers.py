@@ -187,10 +187,16 @@ def period_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
         elif int(b) > int(a):
             add(a, m.span())
             add(b, m.span())
+    laws = [m.span(1) for m in _LAW_YEAR.finditer(text)]
     for m in _PLAIN_YEAR.finditer(text):
-        if not any(a <= m.start() < b for a, b in taken):
+        if not any(a <= m.start() < b for a, b in taken + laws):
             add(m.group(1), m.span())
     return sorted(out, key=lambda item: item[1][0])
+
+
+# "artikel 12 CW 1976", "artikel 4 van de Wet 1976": the year names the law an article is of
+_LAW_YEAR = re.compile(r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(lang.union("ARTICLE_WORDS"), key=len, reverse=True))
+                       + r"))\s+\d+[a-z]?\s+(?:[a-z]+\s+){0,2}[A-Z][\w-]*\s+((?:19|20)\d{2})\b")
 
 
 def period_years(period: str) -> set[str]:

@@ -57,8 +57,10 @@ def parse_cell(raw: str, unit: str = "", scale: float = 1.0, decimal: str = "nl"
     if missing or text.lower() in _MISSING:
         return Cell(text, missing=True, note=(missing.group("mark") or "") if missing else "")
     match = _CELL_NUMBER.match(text)
-    if not match and spaced and _SPACED.match(text):
-        match = _CELL_NUMBER.match(_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), text))
+    if not match and spaced:
+        grouped = _SPLIT_GROUP.sub(_join_split_group, text)  # OCR's "1 27 503 000" is 127 503 000
+        if _SPACED.match(grouped):
+            match = _CELL_NUMBER.match(_SPACED.sub(lambda m: m.group(1) + m.group(2).replace(" ", ""), grouped))
     if not match:
         return Cell(text)
     try:
@@ -72,6 +74,16 @@ def parse_cell(raw: str, unit: str = "", scale: float = 1.0, decimal: str = "nl"
     note = match.group("mark") or match.group("flag") or match.group("stars") or ""
     cell_scale = scale if cell_unit == unit else 1.0
     return Cell(text, value=number * cell_scale, unit=cell_unit, note=note, scale=cell_scale)
+
+
+_SPLIT_GROUP = re.compile(r"^([+\-−–—_]?\s*(?:€\s*)?)(\d{1,2}) (\d{1,2})(?=(?: \d{3})+(?:,\d+)?$)")
+
+
+def _join_split_group(m: re.Match[str]) -> str:
+    """The leading group of a spaced number that OCR split in two ("1 27" of "1 27 503 000"), joined
+    when the two parts make one group of at most three digits; else the text as printed."""
+    head = m.group(2) + m.group(3)
+    return m.group(1) + head if len(head) <= 3 else m.group(0)
 
 
 def column_unit(header: str, caption: str = "") -> tuple[str, float]:
