@@ -468,3 +468,37 @@ def test_tussen_two_percentages_is_a_range() -> None:
 
     text = "De vraagprijzen lagen tussen 60% en 100% van de getaxeerde verkoopwaarde."
     assert [q.bound for q in quantities(text)] == ["from", "to"]  # before: two loose percentages
+
+
+def test_a_growth_from_a_level_and_the_change_that_led_to_it() -> None:
+    # "toe te nemen met € 23,4 mld. … tot € 74,6 mld." and "… 62,2 miljard euro geraamd. Dat is
+    # 665 miljoen euro meer dan bij de BO 2026." print no level before: a growth was refused
+    from qa_bot.answer.figures import change_and_level
+    from qa_bot.answer.operations import build_figure
+
+    text = "De schuld zal naar verwachting toenemen met € 23,4 mld. in de periode 2025-2030 tot € 74,6 mld."
+    found = change_and_level(text)
+    assert [(q.value, role) for q, role in found] == [(23.4e9, "change"), (74.6e9, "after")]
+    operands = [Operand(q.value, "euro", "", q.text, 1, role) for q, role in found]
+    assert build_figure(Operation.GROWTH_FROM_CHANGE, operands, "nl").value == pytest.approx(45.70, abs=0.01)
+    text = "De ontvangsten worden op 62,2 miljard euro geraamd. Dat is 665 miljoen euro meer dan bij de BO 2026."
+    sentences = [(0, 50), (51, len(text))]
+    found = change_and_level(text, sentences)
+    assert [(q.value, role) for q, role in found] == [(665e6, "change"), (62.2e9, "after")]
+    # a level and another level are no change and its level
+    assert change_and_level("De ontvangsten bedragen 62,2 miljard euro. Dat is 1,2 miljard euro.", sentences) == []
+    # a change whose sentence does not sum up the one before has no level there
+    text = "De ontvangsten worden op 62,2 miljard euro geraamd. De uitgaven liggen 665 miljoen euro hoger."
+    assert change_and_level(text, [(0, 50), (51, len(text))]) == []
+
+
+def test_a_difference_question_is_answered_by_a_stated_change() -> None:
+    from qa_bot.answer.relations import stated_difference
+    from qa_bot.read.quantities import quantities
+
+    for text in ("In de begrotingsopmaak 2026 neemt de schuld toe met € 5,36 mld. ten opzichte van 2025.",
+                 "De ontvangsten worden € 139 mln. hoger geraamd.", "Dat is 665 miljoen euro meer dan bij de BO 2026."):
+        q = quantities(text, "nl")[0]
+        assert stated_difference(text, q), text
+    text = "De schuld bedraagt € 74,6 mld. in 2030."
+    assert not stated_difference(text, quantities(text, "nl")[0])

@@ -28,6 +28,17 @@ def test_abbreviations_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_sentence_goes_on_in_lower_case_after_a_scale_abbreviation() -> None:
+    # "… toe met € 5,36 mld. ten opzichte van …" was split after "mld.", and a chunk began at
+    # "ten opzichte van": the change and what it is compared with were in two passages
+    text = ("In de begrotingsopmaak 2026 neemt de schuld toe met € 5,36 mld. ten opzichte van de "
+            "begrotingsaanpassing 2025. Deze groei wordt veroorzaakt door investeringen.")
+    assert sentences(text) == [
+        "In de begrotingsopmaak 2026 neemt de schuld toe met € 5,36 mld. ten opzichte van de begrotingsaanpassing 2025.",
+        "Deze groei wordt veroorzaakt door investeringen.",
+    ]
+
+
 def test_honorifics_inside_brackets_do_not_end_a_sentence() -> None:
     text = "Dat zei de coördinator (o.a. Dhr. Peeters) gisteren. Er zijn 12 scholen."
     assert sentences(text) == ["Dat zei de coördinator (o.a. Dhr. Peeters) gisteren.", "Er zijn 12 scholen."]

@@ -13,12 +13,12 @@ from qa_bot.answer.figures import one_part, refers_back
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
-from qa_bot.answer.relations import stated_change
+from qa_bot.answer.relations import stated_change, stated_difference
 from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_sentence
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.answer.wording import Wording
-from qa_bot.read.numbers import periods_in
+from qa_bot.read.numbers import is_money, periods_in
 from qa_bot.types import Answer, Passage
 
 
@@ -140,6 +140,9 @@ class Candidates(Wording):
                     continue  # "gemiddeld …?" is not answered by a total
                 if stated and analysis.operation == Operation.GROWTH and not stated_change(cand.text, cand.quantity):
                     continue  # a growth is answered by a change ("verhoogd met 10%"), not by a share of something
+                if stated and analysis.operation == Operation.DIFFERENCE and not (
+                        stated_difference(cand.text, cand.quantity) and _stated_unit_fits(analysis, cand.quantity.unit)):
+                    continue  # "met hoeveel neemt X toe" is answered by a change ("toe met € 5,36 mld."), not a level
                 if not _counts_what_is_asked(analysis, cand):
                     continue  # "hoeveel kinderen": 1.906 uithuiszettingen is another count
                 if contradicted(analysis.terms, analysis.question, cand.text):
@@ -186,6 +189,16 @@ class Candidates(Wording):
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=False), "sentence"))
         return out
+
+
+def _stated_unit_fits(analysis: QuestionAnalysis, unit: str) -> bool:
+    """A stated difference answers in the asked unit: points are no growth rate ("met 10%"), an
+    amount is money."""
+    if analysis.answer_type == AnswerType.PP:
+        return unit == "pp"
+    if analysis.answer_type == AnswerType.AMOUNT:
+        return is_money(unit)
+    return unit != "%"
 
 
 _AVERAGE_CUE = re.compile(r"\b(?:gemiddeld\w*|per|average|on average)\b", re.I)

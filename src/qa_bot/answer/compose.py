@@ -186,8 +186,8 @@ class Composer(FigureCandidates):
                 choices += self._span_figures(analysis, spans)
                 if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE):
                     choices += self._part_of_table_total(analysis, operation, views, spans)
-            if operation == Operation.AVERAGE or (operation == Operation.GROWTH
-                                                  and analysis.answer_type == AnswerType.PERCENTAGE):  # fmt: skip
+            if operation in (Operation.AVERAGE, Operation.DIFFERENCE) or (
+                    operation == Operation.GROWTH and analysis.answer_type == AnswerType.PERCENTAGE):  # fmt: skip
                 choices += self._span_values(analysis, spans, stated=True)  # "… verhoogd met 10%": the change is stated
         elif analysis.total and analysis.answer_type.numeric:
             choices += self._totals(analysis, views, spans)

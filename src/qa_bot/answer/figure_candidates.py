@@ -12,7 +12,7 @@ from functools import partial
 from qa_bot import lang
 from qa_bot.answer.candidates import Candidates, _terms_in, part_named
 from qa_bot.answer.choice import Choice, confidence
-from qa_bot.answer.figures import contrast_operands, joined_shares, operands_for, qualifiers, refers_back
+from qa_bot.answer.figures import change_and_level, contrast_operands, joined_shares, operands_for, qualifiers, refers_back
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
 from qa_bot.answer.question import AnswerType, QuestionAnalysis, Term
@@ -112,6 +112,9 @@ class FigureCandidates(Candidates):
                         if analysis.answer_type == AnswerType.PP and any(q.unit not in ("%", "pp") for q, _ in found):
                             found = []  # points from words: only of two percentages
                 used = operation
+                if not found and operation == Operation.GROWTH and not analysis.years[1:]:
+                    found = change_and_level(window, local)  # "toe met € 23,4 mld. … tot € 74,6 mld."
+                    used = Operation.GROWTH_FROM_CHANGE
                 if not found and operation == Operation.SHARE and analysis.joined:
                     found = joined_shares(window, [partial(_names_term, t) for t in analysis.joined])
                     used = Operation.SUM  # the shares of the things added up, of one whole

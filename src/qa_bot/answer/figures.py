@@ -28,6 +28,7 @@ from qa_bot.answer.relations import (
     own_words,
     ranges,
     relation,
+    stated_difference,
 )
 from qa_bot.read.numbers import is_money, number_readings, numbers_in, same_value
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
@@ -195,6 +196,37 @@ def joined_shares(text: str, joined: Sequence[Callable[[str], bool]]) -> list[tu
             return []
         picked.append(at[0])
     return [(q, "item") for q in picked] if len(picked) >= 2 else []
+
+
+_SUMMING_UP = re.compile(r"^\W*(?:" + "|".join(sorted(lang.union("SUMMING_UP_OPENINGS"))) + r")\b", re.I)
+
+
+def change_and_level(text: str, sentences: Sequence[tuple[int, int]] = ()) -> list[tuple[Quantity, str]]:
+    """A level and the change that led to it, for a growth the source does not print: "… toe te
+    nemen met € 23,4 mld. … tot € 74,6 mld." (the level after "tot" in the change's sentence), or
+    "… op 62,2 miljard euro geraamd. Dat is 665 miljoen euro meer dan bij de BO 2026." (the level
+    the sentence before states, which the change's sentence sums up). Roles "change" and "after";
+    [] unless exactly one such pair fits."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    spans = list(sentences) or [(0, len(text))]
+
+    def sentence_of(q: Quantity) -> int:
+        return next((i for i, (a, b) in enumerate(spans) if a <= q.start < b), -1)
+
+    fitting = []
+    for change in qs:
+        if change.unit == "%" or not stated_difference(text, change):
+            continue
+        at = sentence_of(change)
+        for level in qs:
+            if level is change or level.unit != change.unit or level.value <= change.value or stated_difference(text, level):
+                continue
+            if sentence_of(level) == at and level.start > change.end and _BEFORE_AFTER.search(
+                    text[max(change.end, level.start - 12) : level.start]):  # fmt: skip
+                fitting.append([(change, "change"), (level, "after")])  # "toe met X … tot Y"
+            elif at > 0 and sentence_of(level) == at - 1 and _SUMMING_UP.match(text[spans[at][0] : change.start]):
+                fitting.append([(change, "change"), (level, "after")])  # "Y. Dat is X meer dan …"
+    return fitting[0] if len(fitting) == 1 else []
 
 
 def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list[tuple[Quantity, str]]:

@@ -23,6 +23,7 @@ class Operation(StrEnum):
     COMPLEMENT_SHARE = "complement_share"
     COMPLEMENT = "complement"
     GROWTH = "growth"
+    GROWTH_FROM_CHANGE = "growth_from_change"  # a level and the change that led to it
     CAGR = "cagr"
     RATIO = "ratio"
     DIFFERENCE = "difference"
@@ -62,6 +63,11 @@ def complement_share(part: float, whole: float) -> float:
 def growth(before: float, after: float) -> float:
     """(after − before) / before × 100 (percent)."""
     return (after - before) / before * 100
+
+
+def growth_from_change(change: float, after: float) -> float:
+    """change / (after − change) × 100 (percent): the growth that a change to a level was."""
+    return change / (after - change) * 100
 
 
 def cagr(before: float, after: float, years: float) -> float:
@@ -140,6 +146,9 @@ REGISTRY: dict[Operation, OperationSpec] = {
                       _same, lambda t: f"{t['whole'][0]} − {t['part'][0]}", "bar"),
         OperationSpec(Operation.GROWTH, ("before", "after"), lambda v: growth(_one(v, "before"), _one(v, "after")),
                       _percent, lambda t: f"({t['after'][0]} − {t['before'][0]}) / {t['before'][0]}", "line"),
+        OperationSpec(Operation.GROWTH_FROM_CHANGE, ("change", "after"),
+                      lambda v: growth_from_change(_one(v, "change"), _one(v, "after")), _percent,
+                      lambda t: f"{t['change'][0]} / ({t['after'][0]} − {t['change'][0]})", "bar"),
         OperationSpec(Operation.CAGR, ("before", "after"), _cagr, lambda _: Unit.PER_YEAR,
                       lambda t: f"({t['after'][0]} / {t['before'][0]})^(1/{t['years'][0]}) − 1", "line"),
         OperationSpec(Operation.RATIO, ("numerator", "denominator"),

@@ -111,6 +111,16 @@ def stated_change(text: str, q: Quantity) -> bool:
         _CHANGE_WORDS.search(lead) or _CHANGE_WORDS.match(tail.strip()))  # "met 5% gestegen"
 
 
+_COMPARED_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:" + "|".join(sorted(lang.union("BELOW_CUES") | lang.union("ABOVE_CUES")))
+                             + r")\b", re.I)  # fmt: skip
+
+
+def stated_difference(text: str, q: Quantity) -> bool:
+    """A number printed as a change or a difference: "neemt toe met € 5,36 mld.", "€ 139 mln.
+    hoger geraamd", "665 miljoen euro meer dan bij de BO 2026", "5 procentpunt lager"."""
+    return stated_change(text, q) or bool(_COMPARED_AFTER.match(text[q.end : q.end + 30]))
+
+
 def ranges(text: str) -> list[tuple[Quantity, Quantity]]:
     """The printed ranges of a text ("van circa f 150 tot f 700 miljoen"): each range's lower
     and upper end, two comparable quantities the reader marked as its ends."""

@@ -103,6 +103,8 @@ SIBLING_LINK = r"^\s*(?:and|or|,)?\s*$"  # or only a space: two cells of a flatt
 SIBLING_TAIL = r"(?:,|;|\b(?:and|or)\b)\s*$"  # items of a list: "EUR 2 million for X, EUR 1 million for Y"
 OF_WORDS = frozenset({"of"})  # "the supply of gas": a noun's complement
 ARTICLES = frozenset({"the", "a", "an"})
+# A sentence that opens on what the one before said: "That is 665 million euros more than …".
+SUMMING_UP_OPENINGS = ("that is", "this is", "that means", "this means", "these are")
 CHANGE_WORDS = (r"\b(?:decrease\w*|increase\w*|rise|rose|risen|fall|fell|fallen|drop\w*|growth|grew|grow\w*|"
                 r"reduction|reduced|raised)\b")  # words of a change ("raised by 10%")
 CHANGE_LEAD = (r"(?:\b(?:decrease|increase|rise|fall|drop|growth|reduction)\s+(?:of|by)|\b(?:rose|fell|increased|decreased|"
@@ -208,7 +210,7 @@ LABELS = {
     "documents_left": "{n} document(s) left",
     "operations": {
         "share": "Share", "complement_share": "Remaining share", "complement": "Remainder",
-        "growth": "Growth", "cagr": "Average annual growth", "ratio": "Ratio",
+        "growth": "Growth", "growth_from_change": "Growth", "cagr": "Average annual growth", "ratio": "Ratio",
         "difference": "Difference", "sum": "Total", "average": "Average", "gap": "Distance to",
     },
     "per_year": "per year",

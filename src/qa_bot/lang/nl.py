@@ -205,13 +205,15 @@ OF_WORDS = frozenset({"van"})
 ARTICLES = frozenset({"de", "het", "een"})
 CHANGE_WORDS = (r"\b(?:daling|stijging|toename|afname|verhoging|verlaging|groei\w*|vermindering|vermeerdering|stijg\w*|"
                 r"steeg|stegen|gestegen|daal\w*|gedaald|toegenomen|afgenomen|verhoogd|verlaagd|gegroeid|neemt toe|"
-                r"nam toe|neemt af|nam af)\b")
+                r"nam toe|neemt af|nam af|toe met|af met|toenemen|toeneemt|toenam|afnemen|afneemt|afnam)\b")
 CHANGE_LEAD = (r"(?:\b(?:daling|stijging|toename|afname|verhoging|verlaging|groei|vermindering|vermeerdering)\s+(?:met|van)"
                r"|\b(?:stijg\w*|steeg|stegen|gestegen|daal\w*|daalde|daalden|gedaald|toegenomen|afgenomen|verhoogd|"
                r"verlaagd|groeit|groeide|gegroeid)\s+met)\s+(?:\w+\s+)?$")  # a verb's "van" is where a change starts
 # What each item of a list goes to or falls under ("9 woningen aan huurders en drie aan kopers").
 ITEM_PREPOSITIONS = frozenset("aan voor naar onder bij uit in op met binnen buiten".split())
 TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]
+# A sentence that opens on what the one before said: "Dat is 665 miljoen euro meer dan …".
+SUMMING_UP_OPENINGS = ("dat is", "dit is", "dat betekent", "dit betekent", "dat zijn", "dit zijn")
 # Which side is larger in "hoeveel lager/hoger": the first-named item is below / above.
 BELOW_CUES = frozenset("lager onder minder daalde gedaald kleiner zakte".split())
 ABOVE_CUES = frozenset("hoger boven meer steeg gestegen groter vooruit".split())
@@ -324,7 +326,7 @@ LABELS = {
     "documents_left": "{n} document(en) over",
     "operations": {
         "share": "Aandeel", "complement_share": "Resterend aandeel", "complement": "Resterend aantal",
-        "growth": "Groei", "cagr": "Gemiddelde jaarlijkse groei", "ratio": "Verhouding",
+        "growth": "Groei", "growth_from_change": "Groei", "cagr": "Gemiddelde jaarlijkse groei", "ratio": "Verhouding",
         "difference": "Verschil", "sum": "Totaal", "average": "Gemiddelde", "gap": "Afstand tot",
     },
     "per_year": "per jaar",

@@ -83,7 +83,14 @@ def _split_sentences(text: str) -> tuple[tuple[int, int], ...]:
 def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
     """pysbd's sentences of one line: the same lines come back in many texts (a passage, its
     sentences, a window of two), and pysbd builds its patterns anew on every call."""
-    return tuple((piece.start, piece.end) for piece in _segmenter().segment(line))
+    pieces: list[tuple[int, int]] = []
+    for piece in _segmenter().segment(line):
+        text = line[piece.start : piece.end]
+        if pieces and text[:1].islower() and line[: piece.start].rstrip().endswith("."):
+            pieces[-1] = (pieces[-1][0], piece.end)  # "€ 5,36 mld. ten opzichte van …": an abbreviation, no end
+        else:
+            pieces.append((piece.start, piece.end))
+    return tuple(pieces)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
