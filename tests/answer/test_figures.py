@@ -502,3 +502,16 @@ def test_a_difference_question_is_answered_by_a_stated_change() -> None:
         assert stated_difference(text, q), text
     text = "De schuld bedraagt € 74,6 mld. in 2030."
     assert not stated_difference(text, quantities(text, "nl")[0])
+
+
+def test_two_numbers_without_a_year_are_of_the_period_their_passage_prints() -> None:
+    # "Welk deel van de nieuwe beleidsinitiatieven bij de begrotingsopmaak 2026 …": "€ 957 mln aan
+    # nieuwe beleidsinitiatieven. Het grootste deel hiervan … (€ 688 mln)" print no year: refused
+    text = ("Het saldo verslechtert door € 957 mln aan nieuwe beleidsinitiatieven. Het grootste deel hiervan werd "
+            "reeds beslist bij het opstellen van het regeerakkoord (€ 688 mln).")
+    sentences = [(0, 71), (72, len(text))]
+    found, _ = operands_for(Operation.SHARE, text, ("2026",), sentences)
+    assert [(q.value, role) for q, role in found] == [(688e6, "part"), (957e6, "whole")]
+    # a number of another year is still no operand for the asked one
+    text = "In 2024 ging € 688 mln naar beleid, van € 957 mln in totaal."
+    assert operands_for(Operation.SHARE, text, ("2026",))[0] == []

@@ -321,8 +321,8 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
         if rel == "before_after" and operation in (Operation.SHARE, Operation.COMPLEMENT, Operation.COMPLEMENT_SHARE):
             reason = "no_two_numbers"  # "van X tot Y" is a change, not a part of a whole
             continue
-        if question_years and not _years_fit(question_years, [a.year or b.year, b.year or a.year]):
-            reason = "no_figures_for"
+        if question_years and (a.year or b.year) and not _years_fit(question_years, [a.year or b.year, b.year or a.year]):
+            reason = "no_figures_for"  # (two numbers without a year are of the period the passage prints)
             continue
         small, large = (a, b) if a.value <= b.value else (b, a)
         if operation in (Operation.SHARE, Operation.RATIO, Operation.COMPLEMENT_SHARE) and (
