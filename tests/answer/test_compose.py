@@ -653,3 +653,33 @@ def test_a_total_is_the_grand_total_after_a_subtotal_in_the_column_of_the_year_a
     # both "1990" and "Aantal in 1990": refused
     assert _table_operands(amended_bot, "Met hoeveel procent neemt het totale afslankingsbedrag toe van 1988 naar 1990?",
                            "Aantal in 1990") == [(11.9, "before"), (28.9, "after")]  # fmt: skip
+
+
+GIVEN = (
+    "Antwoord op vragen over de verkoop van huurwoningen en de kosten van een faillissement\n\n"
+    "Het gaat van de oorspronkelijke 57 woningen uitsluitend om de woningen die de huurders niet kopen. "
+    "In totaal zijn 9 woningen verkocht aan zittende huurders en drie leegstaande woningen aan kopers.\n\n"
+    "Het waarborgfonds levert een bijdrage van 125 miljoen euro aan de corporatie. De minister schrijft dat de "
+    "kosten in het geval van een faillissement 147 miljoen euro zouden bedragen.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def given_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    return _bot_over(tmp_path_factory, "given", {"verkoop.txt": GIVEN})
+
+
+def test_a_figure_takes_an_operand_the_question_gives_and_the_source_prints(given_bot: QaBot) -> None:
+    # "Welk deel van de oorspronkelijk 57 woningen …" and "… dan de bijdrage van 125 miljoen euro" were
+    # refused: no sentence prints both operands, the question gives one
+    from qa_bot.answer.figure_candidates import given_quantities
+
+    share = given_bot.ask("Welk deel van de oorspronkelijk 57 woningen werd aan de zittende huurders verkocht?")
+    assert share.figures and share.figures[0].value == pytest.approx(15.79, abs=0.01), share.text
+    gap = given_bot.ask("Hoeveel hoger zouden de kosten bij een faillissement zijn geweest dan de bijdrage van "
+                        "125 miljoen euro?")  # fmt: skip
+    assert gap.figures and gap.figures[0].value == pytest.approx(22e6), gap.text
+    # a number the sources do not print is no operand
+    other = given_bot.ask("Welk deel van de oorspronkelijk 60 woningen werd aan de zittende huurders verkocht?")
+    assert not other.figures, other.text
+    assert [q.value for q in given_quantities("Hoeveel C 2-kandidaten slaagden van de 140?", "nl")] == [140]

@@ -184,6 +184,7 @@ class Composer(FigureCandidates):
             else:
                 choices += self._table_figures(analysis, views)
                 choices += self._span_figures(analysis, spans)
+                choices += self._given_figures(analysis, spans, passages)
                 if operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE):
                     choices += self._part_of_table_total(analysis, operation, views, spans)
             if operation in (Operation.AVERAGE, Operation.DIFFERENCE) or (

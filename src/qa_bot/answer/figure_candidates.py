@@ -16,7 +16,7 @@ from qa_bot.answer.figures import change_and_level, contrast_operands, joined_sh
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
 from qa_bot.answer.question import AnswerType, QuestionAnalysis, Term
-from qa_bot.answer.relations import tabular
+from qa_bot.answer.relations import SOURCE_LANGUAGE, own_words, tabular
 from qa_bot.answer.spans import _REJECTED, SpanCandidate
 from qa_bot.answer.tablefigures import figure_operands, total_cell
 from qa_bot.answer.tablequery import TableView, lookup
@@ -145,6 +145,56 @@ class FigureCandidates(Candidates):
                 break
         return out
 
+    def _given_figures(self, analysis: QuestionAnalysis, spans: list[SpanCandidate],
+                       passages: list[Passage]) -> list[Choice]:  # fmt: skip
+        """A share or a difference with an operand the question itself gives ("dan de bijdrage van
+        125 miljoen euro", "welk deel van de oorspronkelijk 57 woningen"), printed in a retrieved
+        passage that is cited for it; the other operand is the number of a sentence about the
+        question, of the same unit (and, for a count, of the same noun)."""
+        operation = analysis.operation
+        if operation not in (Operation.SHARE, Operation.DIFFERENCE) or len(analysis.years) > 1:
+            return []
+        given = given_quantities(analysis.question, analysis.language)
+        if len(given) != 1:
+            return []
+        g = given[0]
+        at = _find_value(passages, g.value, "%" if g.unit == "%" else "")
+        if at is None:
+            return []  # a number the sources do not print is no operand to cite
+        out: list[Choice] = []
+        for cand in spans[:20]:
+            text = cand.text
+            qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+            others = [x for x in qs if _same_kind(x, g) and abs(x.value - g.value) > 1e-9]
+            if not cand.periods_ok or not others:
+                continue
+            q = max(others, key=lambda x: _relevance(analysis, own_words(text, qs, x)))  # the first of a tie
+            if cand.passage.chunk.doc_id != at.chunk.doc_id or tabular(cand.text):
+                continue  # the given number and the other are of one document
+            if not part_named(analysis, text_keys(cand.text)) or contradicted(analysis.terms, analysis.question, cand.text):
+                continue
+            if operation == Operation.SHARE:
+                if q.value > g.value:
+                    continue  # "welk deel van de 57 woningen": the given number is the whole
+                roles = [(q, "part", 1), (g, "whole", 2)]
+            else:
+                roles = [(g, "before", 2), (q, "after", 1)]
+            operands = [replace(_quantity_operand(x, role, 0, analysis.language), citation=citation)
+                        for x, role, citation in roles]  # fmt: skip
+            cited = [cand.passage, at]
+            if at is cand.passage:
+                operands = [replace(o, citation=1) for o in operands]
+                cited = [cand.passage]
+            names_ok = self._names_ok(analysis, text_keys(cand.passage.chunk.text) | text_keys(cand.passage.chunk.title),
+                                      cand.passage.chunk.doc_id)  # fmt: skip
+            score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank,
+                               source=self._source_factor(cand.passage, analysis))  # fmt: skip
+            out.append(Choice(score, partial(self._render_figure, analysis, operation, operands, cited,
+                                             quote=(cand.start, cand.end)), "given-figure",
+                              values=tuple(o.value for o in operands)))  # fmt: skip
+            break  # the best sentence about the question gives the other operand
+        return out
+
     def _part_of_table_total(self, analysis: QuestionAnalysis, operation: Operation, views: list[TableView],
                              spans: list[SpanCandidate]) -> list[Choice]:  # fmt: skip
         """A share whose part a sentence gives and whose whole is the total a table of the
@@ -183,6 +233,22 @@ class FigureCandidates(Candidates):
                                   "text-table-figure", values=(part.value, whole.value)))  # fmt: skip
                 break
         return out
+
+
+def given_quantities(question: str, language: str) -> list[Quantity]:
+    """The numbers a question gives ("de bijdrage van 125 miljoen euro", "de oorspronkelijk 57
+    woningen"); never a label's number ("C 2-kandidaten", "artikel 11": a capital or an identifier before it)."""
+    return [q for q in quantities(question, language)
+            if not re.search(r"(?:^|\s)[A-Z]\s*$", question[: q.start]) and q.unit != "pp"]  # fmt: skip
+
+
+def _same_kind(a: Quantity, b: Quantity) -> bool:
+    """Two amounts of money, two percentages, or two counts of the same thing."""
+    if is_money(a.unit) or is_money(b.unit):
+        return is_money(a.unit) and is_money(b.unit)
+    if a.unit != b.unit:
+        return False
+    return a.unit == "%" or bool(a.noun_key and a.noun_key == b.noun_key)
 
 
 def units_fit(analysis: QuestionAnalysis, units: Sequence[str]) -> bool:
