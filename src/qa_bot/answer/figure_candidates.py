@@ -12,7 +12,14 @@ from functools import partial
 from qa_bot import lang
 from qa_bot.answer.candidates import Candidates, _terms_in, part_named
 from qa_bot.answer.choice import Choice, confidence
-from qa_bot.answer.figures import change_and_level, contrast_operands, joined_shares, operands_for, qualifiers, refers_back
+from qa_bot.answer.figures import (
+    change_and_level,
+    contrast_operands,
+    joined_shares,
+    operands_for,
+    qualifiers,
+    refers_back,
+)
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys
 from qa_bot.answer.operations import Operation, fmt_value
 from qa_bot.answer.question import AnswerType, QuestionAnalysis, Term
