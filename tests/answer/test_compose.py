@@ -683,3 +683,16 @@ def test_a_figure_takes_an_operand_the_question_gives_and_the_source_prints(give
     other = given_bot.ask("Welk deel van de oorspronkelijk 60 woningen werd aan de zittende huurders verkocht?")
     assert not other.figures, other.text
     assert [q.value for q in given_quantities("Hoeveel C 2-kandidaten slaagden van de 140?", "nl")] == [140]
+
+
+def test_a_share_of_another_whole_than_the_question_gives_is_not_the_asked_share(given_bot: QaBot) -> None:
+    # "Welk deel van de bijkomende maatregelen van € 2,55 mld. …": "€ 48 mln / € 1,77 mld." (a share
+    # of another whole, printed in one sentence) tied with the share of the given € 2,55 mld.
+    from qa_bot.answer.figure_candidates import _other_than_given
+    from qa_bot.read.quantities import quantities
+
+    analysis, _ = given_bot.analyze("Welk deel van de bijkomende maatregelen van € 2,55 mld. bestaat uit besparingen?")
+    text = "Van de € 1,77 mld. aan besparingen gaat € 48 mln naar personeel; € 2,55 mld. is het totaal."
+    qs = quantities(text, "nl")
+    assert _other_than_given(analysis, [qs[1], qs[0]])
+    assert not _other_than_given(analysis, [qs[0], qs[2]])

@@ -4,6 +4,7 @@ total (stated or summed); each operand cites where it was read."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -128,7 +129,7 @@ class FigureCandidates(Candidates):
                     whole = analysis.whole_terms
                     if found and whole and not any(term_matches(t.keys, text_keys(window)) for t in whole):
                         found = []  # the whole must be named
-                if not found:
+                if not found or _other_than_given(analysis, [q for q, _ in found]):
                     continue
                 if lo != hi and used == operation and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
                     continue  # (the shares of joined things name one thing each: the pair is about the question together)
@@ -242,11 +243,21 @@ class FigureCandidates(Candidates):
         return out
 
 
-def given_quantities(question: str, language: str) -> list[Quantity]:
+@functools.lru_cache(maxsize=1024)
+def given_quantities(question: str, language: str) -> tuple[Quantity, ...]:
     """The numbers a question gives ("de bijdrage van 125 miljoen euro", "de oorspronkelijk 57
     woningen"); never a label's number ("C 2-kandidaten", "artikel 11": a capital or an identifier before it)."""
-    return [q for q in quantities(question, language)
-            if not re.search(r"(?:^|\s)[A-Z]\s*$", question[: q.start]) and q.unit != "pp"]  # fmt: skip
+    return tuple(q for q in quantities(question, language)
+                 if not re.search(r"(?:^|\s)[A-Z]\s*$", question[: q.start]) and q.unit != "pp")  # fmt: skip
+
+
+def _other_than_given(analysis: QuestionAnalysis, found: Sequence[Quantity]) -> bool:
+    """Whether a share's operands leave out the number the question gives of the same kind
+    ("welk deel van de bijkomende maatregelen van € 2,55 mld.": a share of € 1,77 mld. is of another whole)."""
+    if analysis.operation != Operation.SHARE:
+        return False
+    given = given_quantities(analysis.question, analysis.language)
+    return len(given) == 1 and all(_same_kind(q, given[0]) and abs(q.value - given[0].value) > 1e-9 for q in found)
 
 
 def _same_kind(a: Quantity, b: Quantity) -> bool:
