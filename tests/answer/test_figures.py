@@ -515,3 +515,11 @@ def test_two_numbers_without_a_year_are_of_the_period_their_passage_prints() -> 
     # a number of another year is still no operand for the asked one
     text = "In 2024 ging € 688 mln naar beleid, van € 957 mln in totaal."
     assert operands_for(Operation.SHARE, text, ("2026",))[0] == []
+
+
+def test_two_amounts_each_with_a_noun_of_its_own_are_siblings_not_a_part_and_its_whole() -> None:
+    # "een stijging van 3,034 miljard euro VAK en 1,081 miljard euro VEK" made the VEK a share of the VAK
+    text = "We zien een stijging van 3,034 miljard euro VAK en 1,081 miljard euro VEK bij BA 2026."
+    assert operands_for(Operation.SHARE, text, ())[0] == []
+    text = "Er waren 1.500 leerlingen ingeschreven, van wie 300 leerlingen uit Brussel."
+    assert [role for _, role in operands_for(Operation.SHARE, text, ())[0]] == ["part", "whole"]

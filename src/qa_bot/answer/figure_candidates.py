@@ -111,24 +111,7 @@ class FigureCandidates(Candidates):
                 remember_sentences(window, local)  # its sentences as read at index time
                 if tabular(window):
                     continue  # a flattened table or chart: its numbers lost their rows
-                found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
-                                        relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
-                if not found and operation == Operation.DIFFERENCE and not analysis.range_ends:
-                    found = contrast_operands(window, partial(_names_in, analysis)) if len(analysis.years) < 2 else []
-                    if not found and analysis.absolute:  # "hoeveel procentpunt groter is A dan B": by their words
-                        found = contrast_operands(window, partial(_terms_in, analysis))
-                        if analysis.answer_type == AnswerType.PP and any(q.unit not in ("%", "pp") for q, _ in found):
-                            found = []  # points from words: only of two percentages
-                used = operation
-                if not found and operation == Operation.GROWTH and not analysis.years[1:]:
-                    found = change_and_level(window, local)  # "toe met € 23,4 mld. … tot € 74,6 mld."
-                    used = Operation.GROWTH_FROM_CHANGE
-                if not found and operation == Operation.SHARE and analysis.joined:
-                    found = joined_shares(window, [partial(_names_term, t) for t in analysis.joined])
-                    used = Operation.SUM  # the shares of the things added up, of one whole
-                    whole = analysis.whole_terms
-                    if found and whole and not any(term_matches(t.keys, text_keys(window)) for t in whole):
-                        found = []  # the whole must be named
+                found, used = _window_operands(analysis, operation, window, local)
                 if not found or _other_than_given(analysis, [q for q, _ in found]):
                     continue
                 if lo != hi and used == operation and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
@@ -241,6 +224,31 @@ class FigureCandidates(Candidates):
                                   "text-table-figure", values=(part.value, whole.value)))  # fmt: skip
                 break
         return out
+
+
+def _window_operands(analysis: QuestionAnalysis, operation: Operation, window: str,
+                     local: Sequence[tuple[int, int]]) -> tuple[list[tuple[Quantity, str]], Operation]:  # fmt: skip
+    """The operands of one window of sentences, and the operation they make (a growth from a
+    change and its level; the shares of joined things added up)."""
+    found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
+                            relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
+    if not found and operation == Operation.DIFFERENCE and not analysis.range_ends:
+        found = contrast_operands(window, partial(_names_in, analysis)) if len(analysis.years) < 2 else []
+        if not found and analysis.absolute:  # "hoeveel procentpunt groter is A dan B": by their words
+            found = contrast_operands(window, partial(_terms_in, analysis))
+            if analysis.answer_type == AnswerType.PP and any(q.unit not in ("%", "pp") for q, _ in found):
+                found = []  # points from words: only of two percentages
+    used = operation
+    if not found and operation == Operation.GROWTH and not analysis.years[1:]:
+        found = change_and_level(window, local)  # "toe met € 23,4 mld. … tot € 74,6 mld."
+        used = Operation.GROWTH_FROM_CHANGE
+    if not found and operation == Operation.SHARE and analysis.joined:
+        found = joined_shares(window, [partial(_names_term, t) for t in analysis.joined])
+        used = Operation.SUM  # the shares of the things added up, of one whole
+        whole = analysis.whole_terms
+        if found and whole and not any(term_matches(t.keys, text_keys(window)) for t in whole):
+            found = []  # the whole must be named
+    return found, used
 
 
 @functools.lru_cache(maxsize=1024)

@@ -25,6 +25,7 @@ from qa_bot.answer.relations import (
     compatible,
     is_change,
     listed,
+    named_siblings,
     own_words,
     ranges,
     relation,
@@ -344,7 +345,7 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
         if a.unit == "%" and operation != Operation.DIFFERENCE:
             reason = "share_of_percentages"
             continue
-        if _SIBLINGS.match(text[a.end : b.start]) or listed(text, a, b):
+        if _SIBLINGS.match(text[a.end : b.start]) or listed(text, a, b) or named_siblings(text, a, b):
             reason = "no_two_numbers"  # "20 en 13 projecten": two parts side by side, neither is the whole
             continue
         if is_change(text, a) != is_change(text, b):

@@ -62,6 +62,17 @@ def own_words(text: str, qs: Sequence[Quantity], q: Quantity) -> str:
     return text[start : min(ends, default=len(text))]
 
 
+def named_siblings(text: str, a: Quantity, b: Quantity) -> bool:
+    """Two numbers joined as a pair, each with a noun of its own: "3,034 miljard euro VAK en
+    1,081 miljard euro VEK", "100 leerlingen en 20 leraren": siblings, neither the other's whole."""
+    if not (a.noun and b.noun) or a.noun_key == b.noun_key:
+        return False
+    between = text[a.end : b.start].strip()
+    if not between.startswith(a.noun):
+        return False
+    return bool(_SIBLINGS.match(between[len(a.noun) :]))
+
+
 def listed(text: str, a: Quantity, b: Quantity) -> bool:
     """Two items of one list, each followed by its own words in the same way ("f 2 mln. voor
     de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC", "20 projecten in Twente en 13 in
