@@ -523,3 +523,18 @@ def test_two_amounts_each_with_a_noun_of_its_own_are_siblings_not_a_part_and_its
     assert operands_for(Operation.SHARE, text, ())[0] == []
     text = "Er waren 1.500 leerlingen ingeschreven, van wie 300 leerlingen uit Brussel."
     assert [role for _, role in operands_for(Operation.SHARE, text, ())[0]] == ["part", "whole"]
+
+
+def test_a_stated_difference_compares_with_what_the_question_compares_with() -> None:
+    # "… hoger … dan die voor de ontvangsten" was nearly answered by "0,4 procentpunt hoger … dan bij de BO 2025"
+    from qa_bot.answer.candidates import _same_base
+
+    question = ("Hoeveel procentpunt hoger is de inflatieverwachting die de regering voor de uitgaven hanteert "
+                "dan die voor de ontvangsten?")  # fmt: skip
+    analysis = analyze(question, "nl")
+    other = "Voor 2026 wordt de inflatie 0,4 procentpunt hoger ingeschat dan bij de begrotingsopmaak 2025."
+    assert not _same_base(analysis, other, other.index("0,4") + 3)
+    same = "Voor de uitgaven ligt de inflatie 0,7 procentpunt hoger dan voor de ontvangsten."
+    assert _same_base(analysis, same, same.index("0,7") + 3)
+    plain = "De uitgaven stijgen met 0,7 procentpunt."
+    assert _same_base(analysis, plain, plain.index("0,7") + 3)  # no base printed: nothing to contradict

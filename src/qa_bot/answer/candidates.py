@@ -13,7 +13,7 @@ from qa_bot.answer.figures import one_part, refers_back
 from qa_bot.answer.matching import contradicted, coverage, term_matches, text_keys, unmatched_names
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
-from qa_bot.answer.relations import stated_change, stated_difference
+from qa_bot.answer.relations import compared_with, stated_change, stated_difference
 from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_sentence
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
@@ -141,7 +141,8 @@ class Candidates(Wording):
                 if stated and analysis.operation == Operation.GROWTH and not stated_change(cand.text, cand.quantity):
                     continue  # a growth is answered by a change ("verhoogd met 10%"), not by a share of something
                 if stated and analysis.operation == Operation.DIFFERENCE and not (
-                        stated_difference(cand.text, cand.quantity) and _stated_unit_fits(analysis, cand.quantity.unit)):
+                        stated_difference(cand.text, cand.quantity) and _stated_unit_fits(analysis, cand.quantity.unit)
+                        and _same_base(analysis, cand.text, cand.quantity.end)):  # fmt: skip
                     continue  # "met hoeveel neemt X toe" is answered by a change ("toe met € 5,36 mld."), not a level
                 if not _counts_what_is_asked(analysis, cand):
                     continue  # "hoeveel kinderen": 1.906 uithuiszettingen is another count
@@ -189,6 +190,16 @@ class Candidates(Wording):
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=False), "sentence"))
         return out
+
+
+def _same_base(analysis: QuestionAnalysis, text: str, end: int) -> bool:
+    """A stated difference compares with what the question compares with: "… 0,4 procentpunt
+    hoger dan bij de BO 2025" does not answer "… hoger … dan die voor de ontvangsten"."""
+    asked, stated = compared_with(analysis.question), compared_with(text, end)
+    if not asked or not stated:
+        return True
+    asked_terms = [t for t in analysis.terms if term_matches(t.keys, text_keys(asked))]
+    return not asked_terms or any(term_matches(t.keys, text_keys(stated)) for t in asked_terms)
 
 
 def _stated_unit_fits(analysis: QuestionAnalysis, unit: str) -> bool:

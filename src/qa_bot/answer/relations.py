@@ -132,6 +132,16 @@ def stated_difference(text: str, q: Quantity) -> bool:
     return stated_change(text, q) or bool(_COMPARED_AFTER.match(text[q.end : q.end + 30]))
 
 
+_COMPARED_WITH = re.compile(r"\b(?:" + "|".join(sorted(lang.union("COMPARED_WITH"))) + r")\s+([^.;:?!]{3,80})", re.I)
+
+
+def compared_with(text: str, start: int = 0) -> str:
+    """What a comparison at or after ``start`` is made with: "… hoger dan bij de BO 2025" →
+    "bij de BO 2025"; "" when the text compares with nothing."""
+    m = _COMPARED_WITH.search(text, start)
+    return m.group(1) if m else ""
+
+
 def ranges(text: str) -> list[tuple[Quantity, Quantity]]:
     """The printed ranges of a text ("van circa f 150 tot f 700 miljoen"): each range's lower
     and upper end, two comparable quantities the reader marked as its ends."""

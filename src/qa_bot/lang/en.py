@@ -103,6 +103,8 @@ SIBLING_LINK = r"^\s*(?:and|or|,)?\s*$"  # or only a space: two cells of a flatt
 SIBLING_TAIL = r"(?:,|;|\b(?:and|or)\b)\s*$"  # items of a list: "EUR 2 million for X, EUR 1 million for Y"
 OF_WORDS = frozenset({"of"})  # "the supply of gas": a noun's complement
 ARTICLES = frozenset({"the", "a", "an"})
+# What a comparison is made with: "0.4 percentage points higher than in the 2025 budget".
+COMPARED_WITH = frozenset({"than"})
 # A sentence that opens on what the one before said: "That is 665 million euros more than …".
 SUMMING_UP_OPENINGS = ("that is", "this is", "that means", "this means", "these are")
 CHANGE_WORDS = (r"\b(?:decrease\w*|increase\w*|rise|rose|risen|fall|fell|fallen|drop\w*|growth|grew|grow\w*|"

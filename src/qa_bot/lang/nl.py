@@ -214,6 +214,8 @@ ITEM_PREPOSITIONS = frozenset("aan voor naar onder bij uit in op met binnen buit
 TARGET_CUES = [r"(?:streefdoel|streefcijfer|doel|doelstelling|norm|drempel)\w*\s+(?:\w+\s+){0,3}?van\s+"]
 # A sentence that opens on what the one before said: "Dat is 665 miljoen euro meer dan …".
 SUMMING_UP_OPENINGS = ("dat is", "dit is", "dat betekent", "dit betekent", "dat zijn", "dit zijn")
+# What a comparison is made with: "0,4 procentpunt hoger dan bij de BO 2025".
+COMPARED_WITH = frozenset({"dan"})
 # Which side is larger in "hoeveel lager/hoger": the first-named item is below / above.
 BELOW_CUES = frozenset("lager onder minder daalde gedaald kleiner zakte".split())
 ABOVE_CUES = frozenset("hoger boven meer steeg gestegen groter vooruit".split())
