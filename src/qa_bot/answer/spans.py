@@ -17,8 +17,9 @@ from dataclasses import dataclass, field, replace
 
 from qa_bot import lang
 from qa_bot.answer.matching import coverage, term_matches, text_keys
+from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
-from qa_bot.answer.relations import range_end
+from qa_bot.answer.relations import range_end, stated_difference
 from qa_bot.read.numbers import is_money, period_matches, periods_in, sole_period
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.read.text import remember_sentences, split_sentences
@@ -148,6 +149,13 @@ def _widen(cand: SpanCandidate, analysis: QuestionAnalysis, previous: str, doc_k
             cand.coverage, cand.end = wider, end
 
 
+def _change_between(analysis: QuestionAnalysis, sentence: str, q: Quantity, periods: Sequence[str]) -> bool:
+    """A change printed between the two periods the question asks about ("neemt in 2026 toe met
+    € 5,36 mld. ten opzichte van 2025"): the number of both periods of its sentence."""
+    return (len(analysis.years) == 2 and analysis.operation in (Operation.DIFFERENCE, Operation.GROWTH)
+            and all(period_matches(p, list(periods)) for p in analysis.years) and stated_difference(sentence, q))  # fmt: skip
+
+
 def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[str]) -> tuple[Quantity | None, float]:
     """The quantity of the sentence the question asks for, and how sure that pick is (0–1).
 
@@ -183,7 +191,7 @@ def best_quantity(analysis: QuestionAnalysis, sentence: str, periods: Sequence[s
                     continue
             elif not any(period_matches(p, list(periods)) for p in analysis.years):
                 continue
-            elif len({p[:4] for p in periods}) > 1:
+            elif len({p[:4] for p in periods}) > 1 and not _change_between(analysis, sentence, q, periods):
                 continue  # the sentence names several periods and this number has none of its own: whose is it?
         others = [o for o in found if o is not q]
         left_edge = max([o.end for o in others if o.end <= q.start], default=0)

@@ -125,6 +125,7 @@ ANSWER_TYPE_CUES = [
     (r"\bsinds wanneer\b|\bwanneer\b|\bop welke datum\b", "date"),
     (r"\bhoe ?lang\b", "duration"),
     (r"\bwelk (?:voorlopig |definitief |juist )?cijfer\b", "number"),
+    (r"\bmet hoeveel\b(?!\s+(?:miljoen|miljard|duizend|procent|procentpunt))", "number"),  # "met hoeveel neemt de schuld toe": the size of a change, not a count of things
     (r"\bhoeveel\b|\baantal\b|\bwelk cijfer\b", "count"),
     # "hoe groot is het gat", "hoe hoog is de inhouding": a size is asked, not a manner
     (r"\bhoe (?:groot|hoog|laag|klein|zwaar|duur|veel|omvangrijk)\b", "number"),
