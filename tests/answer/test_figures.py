@@ -485,6 +485,9 @@ def test_a_growth_from_a_level_and_the_change_that_led_to_it() -> None:
     sentences = [(0, 50), (51, len(text))]
     found = change_and_level(text, sentences)
     assert [(q.value, role) for q, role in found] == [(665e6, "change"), (62.2e9, "after")]
+    text = "De ontvangsten worden op 62,2 miljard euro geraamd, 665 miljoen euro meer dan bij de BO 2026."
+    assert [(q.value, role) for q, role in change_and_level(text)] == [(665e6, "change"), (62.2e9, "after")]
+    assert change_and_level("De ontvangsten bedragen 62,2 miljard euro, de uitgaven 63 miljard euro.") == []
     # a level and another level are no change and its level
     assert change_and_level("De ontvangsten bedragen 62,2 miljard euro. Dat is 1,2 miljard euro.", sentences) == []
     # a change whose sentence does not sum up the one before has no level there

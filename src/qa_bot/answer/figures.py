@@ -227,7 +227,17 @@ def change_and_level(text: str, sentences: Sequence[tuple[int, int]] = ()) -> li
                 fitting.append([(change, "change"), (level, "after")])  # "toe met X … tot Y"
             elif at > 0 and sentence_of(level) == at - 1 and _SUMMING_UP.match(text[spans[at][0] : change.start]):
                 fitting.append([(change, "change"), (level, "after")])  # "Y. Dat is X meer dan …"
+            elif sentence_of(level) == at and level.end <= change.start and _apposition(text, level, change, qs):
+                fitting.append([(change, "change"), (level, "after")])  # "op Y geraamd, X meer dan …"
     return fitting[0] if len(fitting) == 1 else []
+
+
+def _apposition(text: str, level: Quantity, change: Quantity, qs: Sequence[Quantity]) -> bool:
+    """A change set right after a level, after a comma, with no number between ("… op 62,2
+    miljard euro geraamd, 665 miljoen euro meer dan bij de BO 2026")."""
+    between = text[level.end : change.start]
+    return ("," in between and len(between.split()) <= 4 and not any(level.end <= q.start < change.start for q in qs)
+            and "." not in between)  # fmt: skip
 
 
 def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list[tuple[Quantity, str]]:
