@@ -21,10 +21,12 @@ run: $(STAMP)
 	$(BIN)/qa-bot serve
 
 # chromium for the browser tests; npm to fetch axe-core for their accessibility checks
+# (only what is missing: an npm that came with another Node.js conflicts with Debian's npm package)
 browser:
-	@{ command -v chromium && command -v npm; } >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium npm >/dev/null; \
-	  else echo "Installeer chromium en npm: sudo apt-get install -y chromium npm" >&2; exit 1; fi; }
+	@missing="$$(for tool in chromium npm; do command -v $$tool >/dev/null 2>&1 || printf '%s ' $$tool; done)"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "Installeer $$missing: sudo apt-get install -y $$missing" >&2; exit 1; fi; fi
 
 test: $(STAMP) browser
 	$(BIN)/ruff check src tests benchmarks

@@ -541,3 +541,13 @@ def test_a_stated_difference_compares_with_what_the_question_compares_with() -> 
     assert _same_base(analysis, same, same.index("0,7") + 3)
     plain = "De uitgaven stijgen met 0,7 procentpunt."
     assert _same_base(analysis, plain, plain.index("0,7") + 3)  # no base printed: nothing to contradict
+
+
+def test_two_signed_changes_are_each_a_difference_not_the_operands_of_one() -> None:
+    # "(€ +117 mln t.o.v. BO 2026) en … (€ +25 mln t.o.v. BO 2026)" gave "by how much higher" as 117 − 25
+    from qa_bot.answer.figures import contrast_operands
+
+    text = ("Dit zorgt voor een stijging bij de dotaties (€ +117 mln t.o.v. BO 2026) en de ontvangsten uit de "
+            "gewestbelastingen (€ +25 mln t.o.v. BO 2026).")  # fmt: skip
+    assert operands_for(Operation.DIFFERENCE, text, ("2026",))[0] == []
+    assert contrast_operands(text, lambda words: frozenset({0}) if "dotaties" in words else frozenset({1})) == []

@@ -251,6 +251,8 @@ def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list
     for a, b in ((a, b) for i, a in enumerate(qs) for b in qs[i + 1 :] if compatible(a, b)):
         if relation(text, a, b) == "part_whole" or (a.year and b.year and a.year != b.year):
             continue  # a part and its whole, or a change over time, is no contrast of two things
+        if is_change(text, a) and is_change(text, b):
+            continue  # two changes are each a difference already
         na, nb = named(own_words(text, qs, a)), named(own_words(text, qs, b))
         if na - nb and nb - na:
             first = min(na - nb) < min(nb - na)
@@ -347,6 +349,9 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
             collect.append(result)
             continue
         if operation == Operation.DIFFERENCE:
+            if is_change(text, a) and is_change(text, b):
+                reason = "two_changes"  # "€ +117 mln … en € +25 mln (t.o.v. BO 2026)": each is already a difference
+                continue
             result = [(small, "before"), (large, "after")]
             if collect is None:
                 return result, ""

@@ -100,6 +100,8 @@ def _item_link(text: str, q: Quantity, end: int) -> str:
 def is_change(text: str, q: Quantity) -> bool:
     """A number printed as a change ("een daling van 152,7 miljoen euro", "an increase of 5%"),
     or listed right after one ("een stijging van 3.034 miljoen euro VAK en 1.081 miljoen euro VEK")."""
+    if "+" in q.text or text[max(0, q.start - 2) : q.start].strip() == "+":
+        return True  # "€ +117 mln t.o.v. BO 2026", "Lantis: +2.513,8 miljoen euro": signed, a change
     before = [p for p in printed_figures(quantities(text, SOURCE_LANGUAGE)) if p.end <= q.start]
     current = q
     while True:  # back over the items listed before it, to the first

@@ -228,7 +228,7 @@ LABELS = {
 }  # fmt: skip
 
 # ---------------------------------------------------------------- reading real documents
-CAUSE_QUESTION = r"^\s*why\b|\bfor what reason\b|\bwhat is the reason\b|\bhow come\b|\bhow (?:does|do|did) .{0,60}\bexplain\b"
+CAUSE_QUESTION = r"^\s*why\b|\bfor what reasons?\b|\bwhat is the reason\b|\bwhat reasons?\b|\bhow come\b|\bhow (?:does|do|did) .{0,60}\bexplain\b"
 CAUSE_CUES = r"\b(?:because|due to|owing to|since|as a result|therefore|reason|reasons|thanks to|so that)\b"
 REPORT_DOC_TYPES = frozenset("report scoreboard proceedings budget".split())
 DEFINITE_ARTICLES = frozenset("the these those this that".split())

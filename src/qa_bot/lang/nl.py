@@ -237,7 +237,7 @@ NOT_KEPT = [r"\bniet (?:bij)?gehouden\b", r"\bniet beschikbaar\b", r"\bgeen (?:g
             r"\bniet geregistreerd\b", r"\bniet opgevolgd\b", r"\bbeschik(?:t|ken|ik) (?:niet|ook niet) over\b",
             r"\bniet (?:uit te splitsen|op te splitsen|eenduidig te maken)\b", r"\bbestaan geen\b"]
 # A question after a cause ("waarom …?"), and the words with which a source gives one.
-CAUSE_QUESTION = r"^\s*waarom\b|\bom welke reden\b|\bwat is de reden\b|\bhoe komt het\b|\bhoe verklaa?r(?:t|en|de|den)\b"
+CAUSE_QUESTION = r"^\s*waarom\b|\bom welke redenen?\b|\bwelke redenen?\b|\bwat is de reden\b|\bhoe komt het\b|\bhoe verklaa?r(?:t|en|de|den)\b"
 CAUSE_CUES = (r"\b(?:omdat|doordat|daardoor|hierdoor|aangezien|want|immers|vanwege|wegens|reden|redenen|gevolg|"
               r"daarom|zodat|dankzij|te wijten|(?:komt|kwam|komen|kwamen) door)\b")
 # Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
