@@ -181,7 +181,7 @@ class FigureCandidates(Candidates):
             score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank,
                                source=self._source_factor(cand.passage, analysis))  # fmt: skip
             out.append(Choice(score, partial(self._render_figure, analysis, operation, operands, cited,
-                                             quote=(cand.start, cand.end)), "given-figure",
+                                             quote=(cand.start, cand.end)), "text-figure",
                               values=tuple(o.value for o in operands)))  # fmt: skip
             break  # the best sentence about the question gives the other operand
         return out
