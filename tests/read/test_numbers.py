@@ -138,3 +138,11 @@ def test_the_year_of_a_law_an_article_cites_is_no_period() -> None:
     assert periods_in("(3) Toegevoegd ingevolge artikel 12 CW 1976") == []
     assert periods_in("artikel 4 van de Wet 1976 geldt in 1983") == ["1983"]
     assert periods_in("In 1976 steeg artikel 12 met 5") == ["1976"]
+
+
+def test_a_numeric_date_is_a_period() -> None:
+    # "16/11/92: Hfl. 1 miljoen, …; 07/05/93: Hfl. 200000": "tussen november 1992 en juni 1993" was
+    # refused as a period no source prints
+    assert periods_in("16/11/92: Hfl. 1 miljoen; 07/05/93: Hfl. 200000") == ["1992-11-16", "1993-05-07"]
+    assert periods_in("ingediend op 1-2-1986") == ["1986-02-01"]
+    assert periods_in("een score van 3/4/5 en een verhouding 12/13") == []  # no day, month and year

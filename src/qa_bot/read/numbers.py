@@ -135,6 +135,7 @@ _DATE_WORDS = re.compile(
     + r")\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b|\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b",
     re.IGNORECASE,
 )
+_NUMERIC_DATE = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d{2}|\d{2})(?![\d/.,-]?\d)")
 _MONTH_YEAR = re.compile(r"\b(" + "|".join(_MONTH_NUMBER) + r")\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _SCHOOL_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})\s*[-–/]\s*((?:19|20)\d{2}|\d{2})(?![\d])")
 _PLAIN_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
@@ -173,6 +174,12 @@ def period_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
         else:
             day, month, year = int(m.group(9)), int(m.group(8)), m.group(7)
         if 1 <= day <= 31 and 1 <= month <= 12:
+            add(f"{year}-{month:02d}-{day:02d}", m.span())
+    for m in _NUMERIC_DATE.finditer(text):  # "16/11/92", "1-2-1986": day, month, year
+        day, month, year = int(m.group(1)), int(m.group(3)), m.group(4)
+        if len(year) == 2:
+            year = ("19" if int(year) >= 50 else "20") + year
+        if 1 <= day <= 31 and 1 <= month <= 12 and not any(a <= m.start() < b for a, b in taken):
             add(f"{year}-{month:02d}-{day:02d}", m.span())
     for m in _MONTH_YEAR.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
