@@ -724,3 +724,12 @@ def test_a_change_between_the_two_asked_periods_is_stated_in_their_sentence(chan
     assert analysis.answer_type.value == "count"  # a scale asked: not any number (no "19%")
     analysis, _ = changes_bot.analyze("By how much are receipts estimated higher than in the 2026 budget?")
     assert analysis.operation is not None and analysis.operation.value == "difference"
+
+
+def test_a_month_asked_but_not_printed_is_named_as_a_month() -> None:
+    # "The sources do not say: they give no figures for 1992-11" showed the period's key
+    from qa_bot.answer.compose import _show_period
+
+    assert _show_period("1992-11", "en") == "november 1992"
+    assert _show_period("1986-07-08", "nl") == "8 juli 1986"
+    assert _show_period("2023-2024", "nl") == "2023-2024"

@@ -223,8 +223,10 @@ _SUPERLATIVE_CUE = {
 
 
 def _show_period(period: str, language: str) -> str:
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", period):
-        year, month, day = period.split("-")
+    """A period as the user reads it: "8 juli 1986", "november 1992", "2023-2024"."""
+    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", period):
+        year, month, *day = period.split("-")
         names = [m for m, n in (lang.nl.MONTHS if language == "nl" else lang.en.MONTHS).items() if n == int(month)]
-        return f"{int(day)} {names[0] if names else month} {year}"
+        shown = f"{names[0] if names else month} {year}"
+        return f"{int(day[0])} {shown}" if day else shown
     return period
