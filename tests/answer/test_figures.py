@@ -551,3 +551,39 @@ def test_two_signed_changes_are_each_a_difference_not_the_operands_of_one() -> N
             "gewestbelastingen (€ +25 mln t.o.v. BO 2026).")  # fmt: skip
     assert operands_for(Operation.DIFFERENCE, text, ("2026",))[0] == []
     assert contrast_operands(text, lambda words: frozenset({0}) if "dotaties" in words else frozenset({1})) == []
+
+
+def test_the_ends_of_one_estimate_are_no_part_and_whole() -> None:
+    # "extra uitgaven ten belope van 100 à 120 miljoen euro" answered "hoeveel … niet" as 120 − 100
+    text = "De regering wordt geconfronteerd met extra uitgaven ten belope van 100 à 120 miljoen euro."
+    for operation in (Operation.COMPLEMENT, Operation.SHARE):
+        assert operands_for(operation, text, ())[0] == []
+
+
+def test_an_item_of_a_breakdown_is_a_part_of_the_amount_it_explains() -> None:
+    # "We zien een stijging van 3,034 miljard euro VAK … De verklaring … is: − Lantis: +2.513,8 miljoen
+    # euro …; − indexatie: +331 miljoen euro": no share of the stijging was found for Lantis
+    first = "We zien een stijging van 3,034 miljard euro VAK ten opzichte van de BO 2026."
+    second = ("De verklaring van de belangrijkste wijzigingen is: − Lantis: +2.513,8 miljoen euro na de beslissing; "
+              "− indexatie: +331 miljoen euro.")  # fmt: skip
+    text = f"{first} {second}"
+    sentences = [(0, len(first)), (len(first) + 1, len(text))]
+    found, _ = operands_for(Operation.SHARE, text, (), sentences, relevance=lambda words: float("Lantis" in words))
+    assert [(q.value, role) for q, role in found] == [(2513.8e6, "part"), (3034e6, "whole")]
+    found, _ = operands_for(Operation.SHARE, text, (), sentences, relevance=lambda words: float("indexatie" in words))
+    assert [(q.value, role) for q, role in found] == [(331e6, "part"), (3034e6, "whole")]
+
+
+def test_a_share_s_part_is_named_at_its_own_number() -> None:
+    # asked for indexatie, the share of Lantis (the only pair found) was given: both are in the sentences
+    from qa_bot.answer.figure_candidates import _part_at_part
+    from qa_bot.read.quantities import quantities
+
+    text = ("We zien een stijging van 3,034 miljard euro VAK. De verklaring is: − Lantis: +2.513,8 miljoen euro; "
+            "− indexatie: een stijging met 2%.")  # fmt: skip
+    qs = quantities(text, "nl")
+    found = [(qs[1], "part"), (qs[0], "whole")]
+    asked = analyze("Welk deel van de stijging van de vastleggingskredieten komt door indexatie?", "nl")
+    assert not _part_at_part(asked, text, found)
+    asked = analyze("Welk deel van de stijging van de vastleggingskredieten is toe te schrijven aan Lantis?", "nl")
+    assert _part_at_part(asked, text, found)

@@ -112,7 +112,7 @@ class FigureCandidates(Candidates):
                 if tabular(window):
                     continue  # a flattened table or chart: its numbers lost their rows
                 found, used = _window_operands(analysis, operation, window, local)
-                if not found or _other_than_given(analysis, [q for q, _ in found]):
+                if not found or _other_than_given(analysis, [q for q, _ in found]) or not _part_at_part(analysis, window, found):
                     continue
                 if lo != hi and used == operation and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
                     continue  # (the shares of joined things name one thing each: the pair is about the question together)
@@ -259,6 +259,18 @@ def given_quantities(question: str, language: str) -> tuple[Quantity, ...]:
                  if not re.search(r"(?:^|\s)[A-Z]\s*$", question[: q.start]) and q.unit != "pp")  # fmt: skip
 
 
+def _part_at_part(analysis: QuestionAnalysis, window: str, found: Sequence[tuple[Quantity, str]]) -> bool:
+    """A share's part is named at the part's own number ("− indexatie: +331 miljoen euro"), not
+    only somewhere in its sentences (where another item, "− Lantis: +2.513,8 miljoen", is the part)."""
+    part = next((q for q, role in found if role == "part"), None)
+    if part is None or analysis.operation not in (Operation.SHARE, Operation.COMPLEMENT_SHARE) or not analysis.part_terms:
+        return True
+    qs = printed_figures(quantities(window, SOURCE_LANGUAGE))
+    if not part_named(analysis, text_keys(window)):
+        return True  # (refused elsewhere: the part is not in these sentences at all)
+    return part_named(analysis, text_keys(own_words(window, qs, part)))
+
+
 def _other_than_given(analysis: QuestionAnalysis, found: Sequence[Quantity]) -> bool:
     """Whether a share's operands leave out the number the question gives of the same kind
     ("welk deel van de bijkomende maatregelen van € 2,55 mld.": a share of € 1,77 mld. is of another whole)."""
@@ -303,13 +315,17 @@ def _relevance(analysis: QuestionAnalysis, text: str) -> float:
     return coverage(analysis.terms, [(text_keys(text), 1.0)])
 
 
+_LIST_AFTER_COLON = re.compile(r":\s*[−–•*-]\s*\w")  # "De verklaring … is: − Lantis: …": it breaks down what came before
+
+
 def _pair_about(analysis: QuestionAnalysis, sentences: Sequence[str]) -> bool:
     """Each sentence of a pair must itself be about the question, or refer back to the one
     before it ("Daarvan gingen er …"); a sentence referred back to is its antecedent and
     needs less of the question's words."""
     first, second = sentences[0], sentences[-1]
     cover = [coverage(analysis.terms, [(text_keys(x), 1.0)]) for x in (first, second)]
-    if refers_back(second):  # the antecedent names something asked; together they cover the question
+    breakdown = analysis.operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE) and _LIST_AFTER_COLON.search(second)
+    if refers_back(second) or breakdown:  # the antecedent names something asked; together they cover the question
         return cover[0] > 0 and coverage(analysis.terms, [(text_keys(f"{first} {second}"), 1.0)]) >= 0.5
     return min(cover) >= 0.5
 

@@ -120,7 +120,7 @@ def pairs(text: str, sentences: Sequence[tuple[int, int]] = ()) -> list[tuple[Qu
                     continue
                 start_b = sentences[sentence_of(b)][0]
                 opening = text[start_b : b.start]
-                rel = "part_whole" if _OF_WHICH.search(opening) else ""
+                rel = "part_whole" if _OF_WHICH.search(opening) or _breakdown(opening, a, b) else ""
                 referenced = bool(_BACK_REFERENCE.search(opening))
                 if not (rel or referenced or (a.noun_key and a.noun_key == b.noun_key)):
                     continue
@@ -128,6 +128,16 @@ def pairs(text: str, sentences: Sequence[tuple[int, int]] = ()) -> list[tuple[Qu
                     continue
             found.append((*_share_noun(a, b), rel))
     return found
+
+
+_BREAKDOWN_ITEM = re.compile(r":\s*(?:[−–•*-]\s*)?[^:;.]{1,60}:\s*[+−–-]?\s*(?:€\s*)?[+−–-]?\s*$|[;:]\s*[−–•*-]\s*[^:;.]{1,60}:\s*[+−–-]?\s*(?:€\s*)?[+−–-]?\s*$")
+
+
+def _breakdown(opening: str, whole: Quantity, item: Quantity) -> bool:
+    """An item of a list that breaks down the amount of the sentence before ("We zien een
+    stijging van 3,034 miljard euro VAK … De verklaring … is: − Lantis: +2.513,8 miljoen euro …;
+    − indexatie: +331 miljoen euro"): a labelled item after a colon, smaller than that amount."""
+    return whole.value > item.value > 0 and bool(_BREAKDOWN_ITEM.search(opening))
 
 
 def _year_start(year: str) -> int:
@@ -330,6 +340,9 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
             continue
         if years_differ and operation != Operation.RATIO:
             reason = "years_differ"
+            continue
+        if a.bound == "from" and b.bound == "to" and any(x.start == a.start and y.start == b.start for x, y in ranges(text)):
+            reason = "range"  # "100 à 120 miljoen euro": the two ends of one estimate, no part and whole
             continue
         if rel == "before_after" and operation in (Operation.SHARE, Operation.COMPLEMENT, Operation.COMPLEMENT_SHARE):
             reason = "no_two_numbers"  # "van X tot Y" is a change, not a part of a whole
