@@ -733,3 +733,14 @@ def test_a_month_asked_but_not_printed_is_named_as_a_month() -> None:
     assert _show_period("1992-11", "en") == "november 1992"
     assert _show_period("1986-07-08", "nl") == "8 juli 1986"
     assert _show_period("2023-2024", "nl") == "2023-2024"
+
+
+def test_a_threshold_of_zero_is_a_threshold(given_bot: QaBot) -> None:
+    # Composer(threshold=0.0) fell back to 0.60 ("0.0 or 0.60"), so risk_coverage.py never saw an
+    # answer under 0.60 and QA_BOT_MIN_CONFIDENCE=0 was ignored
+    question = "Hoeveel zijn er verkocht?"
+    analysis, _ = given_bot.analyze(question)
+    passages = given_bot.retriever().retrieve(question, 8, None, "nl")
+    strict = Composer(0.60, scorer=False).compose(analysis, passages)
+    assert strict.abstained and strict.reason == Reason.LOW_CONFIDENCE.value, strict.text
+    assert not Composer(0.0, scorer=False).compose(analysis, passages).abstained

@@ -146,7 +146,7 @@ class Composer(FigureCandidates):
             reason = Reason.NO_OPERANDS if analysis.operation else Reason.NOT_COVERED
             detail = lang.get(language).DETAILS["no_match"] if analysis.operation else ""
             return abstain(question, language, reason, detail, passages)
-        threshold = float(self.threshold or DEFAULT_THRESHOLD)
+        threshold = DEFAULT_THRESHOLD if self.threshold is None else float(self.threshold)  # 0 is a threshold too
         real = max((c for c in choices if not c.not_kept), key=lambda c: float(c.confidence), default=None)
         refused = max((c for c in choices if c.not_kept), key=lambda c: c.prior, default=None)
         best_real = max((c.prior for c in choices if not c.not_kept), default=None)
