@@ -744,3 +744,21 @@ def test_a_threshold_of_zero_is_a_threshold(given_bot: QaBot) -> None:
     strict = Composer(0.60, scorer=False).compose(analysis, passages)
     assert strict.abstained and strict.reason == Reason.LOW_CONFIDENCE.value, strict.text
     assert not Composer(0.0, scorer=False).compose(analysis, passages).abstained
+
+
+DATES = (
+    "Antwoord op vragen over de capaciteitsfixus\n\n"
+    "2 Met de inwerkingtreding van het amendement over een fixus op trajecten is het formeel mogelijk geworden te "
+    "selecteren op trajectniveau voor studiejaar 2025–2026. Het amendement is op 1 september 2024 in werking getreden.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def dates_bot(tmp_path_factory: pytest.TempPathFactory) -> QaBot:
+    return _bot_over(tmp_path_factory, "dates", {"fixus.txt": DATES})
+
+
+def test_a_date_asked_is_answered_by_a_sentence_with_a_day_not_one_with_only_a_school_year(dates_bot: QaBot) -> None:
+    # "Per wanneer is het amendement in werking getreden?" was answered with "… voor studiejaar 2025–2026"
+    answer = dates_bot.ask("Per wanneer is het amendement over een fixus op trajecten in werking getreden?")
+    assert "1 september 2024" in answer.text and "2025–2026" not in answer.text, answer.text

@@ -182,6 +182,8 @@ class Candidates(Wording):
                         fit = 1.0 if starts else 0.6 if periods_in(cand.text) else 0.4
                     else:
                         fit = 1.0 if periods_in(cand.text) else 0.4
+                    if analysis.answer_type == AnswerType.DATE and not any(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p) for p in periods_in(cand.text)):
+                        fit *= 0.85  # "per wanneer": a date asked, and this sentence prints no day or month
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
                 if analysis.cause and not (
