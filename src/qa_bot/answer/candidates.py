@@ -18,7 +18,7 @@ from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.answer.wording import Wording
-from qa_bot.read.numbers import is_money, periods_in
+from qa_bot.read.numbers import dated, is_money, periods_in
 from qa_bot.types import Answer, Passage
 
 
@@ -182,7 +182,7 @@ class Candidates(Wording):
                         fit = 1.0 if starts else 0.6 if periods_in(cand.text) else 0.4
                     else:
                         fit = 1.0 if periods_in(cand.text) else 0.4
-                    if analysis.answer_type == AnswerType.DATE and not any(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p) for p in periods_in(cand.text)):
+                    if analysis.answer_type == AnswerType.DATE and not any(map(dated, periods_in(cand.text))):
                         fit *= 0.85  # "per wanneer": a date asked, and this sentence prints no day or month
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table

@@ -31,7 +31,7 @@ from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.scorer import FittedScorer, features, fitted
 from qa_bot.answer.spans import candidates
 from qa_bot.answer.tablequery import TableView
-from qa_bot.read.numbers import parse_number, period_matches, periods_in
+from qa_bot.read.numbers import dated, parse_number, period_matches, periods_in
 from qa_bot.types import Answer, Passage
 
 DEFAULT_THRESHOLD = 0.60
@@ -224,7 +224,7 @@ _SUPERLATIVE_CUE = {
 
 def _show_period(period: str, language: str) -> str:
     """A period as the user reads it: "8 juli 1986", "november 1992", "2023-2024"."""
-    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", period):
+    if dated(period):
         year, month, *day = period.split("-")
         names = [m for m, n in (lang.nl.MONTHS if language == "nl" else lang.en.MONTHS).items() if n == int(month)]
         shown = f"{names[0] if names else month} {year}"

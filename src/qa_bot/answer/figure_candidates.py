@@ -155,15 +155,15 @@ class FigureCandidates(Candidates):
         out: list[Choice] = []
         for cand in spans[:20]:
             text = cand.text
+            if not cand.periods_ok or cand.passage.chunk.doc_id != at.chunk.doc_id or tabular(text):
+                continue  # the given number and the other are of one document
+            if not part_named(analysis, text_keys(text)) or contradicted(analysis.terms, analysis.question, text):
+                continue
             qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
             others = [x for x in qs if _same_kind(x, g) and abs(x.value - g.value) > 1e-9]
-            if not cand.periods_ok or not others:
+            if not others:
                 continue
             q = max(others, key=lambda x: _relevance(analysis, own_words(text, qs, x)))  # the first of a tie
-            if cand.passage.chunk.doc_id != at.chunk.doc_id or tabular(cand.text):
-                continue  # the given number and the other are of one document
-            if not part_named(analysis, text_keys(cand.text)) or contradicted(analysis.terms, analysis.question, cand.text):
-                continue
             if operation == Operation.SHARE:
                 if q.value > g.value:
                     continue  # "welk deel van de 57 woningen": the given number is the whole
@@ -265,10 +265,9 @@ def _part_at_part(analysis: QuestionAnalysis, window: str, found: Sequence[tuple
     part = next((q for q, role in found if role == "part"), None)
     if part is None or analysis.operation not in (Operation.SHARE, Operation.COMPLEMENT_SHARE) or not analysis.part_terms:
         return True
-    qs = printed_figures(quantities(window, SOURCE_LANGUAGE))
     if not part_named(analysis, text_keys(window)):
         return True  # (refused elsewhere: the part is not in these sentences at all)
-    return part_named(analysis, text_keys(own_words(window, qs, part)))
+    return part_named(analysis, text_keys(own_words(window, printed_figures(quantities(window, SOURCE_LANGUAGE)), part)))
 
 
 def _other_than_given(analysis: QuestionAnalysis, found: Sequence[Quantity]) -> bool:

@@ -206,9 +206,14 @@ _LAW_YEAR = re.compile(r"(?i:\b(?:" + "|".join(re.escape(w) for w in sorted(lang
                        + r"))\s+\d+[a-z]?\s+(?:[a-z]+\s+){0,2}[A-Z][\w-]*\s+((?:19|20)\d{2})\b")
 
 
+def dated(period: str) -> bool:
+    """Whether a period names a month or a day ('2024-10', '2024-10-01'), not only years."""
+    return re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", period) is not None
+
+
 def period_years(period: str) -> set[str]:
     """The calendar years a period touches."""
-    if re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", period):
+    if dated(period):
         return {period[:4]}
     return set(re.findall(r"(?:19|20)\d{2}", period))
 
@@ -220,7 +225,7 @@ def period_matches(asked: str, printed: list[str]) -> bool:
     if asked in printed:
         return True
     if re.fullmatch(r"\d{4}(?:-\d{2})?", asked):
-        return any(re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", p) and p.startswith(asked + "-") for p in printed)
+        return any(dated(p) and p.startswith(asked + "-") for p in printed)
     return False
 
 
