@@ -319,6 +319,11 @@ REAL_LIKE = {
         "De woningbouwvereniging in Terneuzen verkocht in 1992 in totaal 9 woningen aan zittende huurders.\n\n"
         "Lantis bouwt de Oosterweelverbinding.\n"
     ),
+    "antwoord-tarieven.txt": (
+        "Antwoord over de tarieven van het energiebedrijf\n\n"
+        "De gemeente heeft de elektriciteitstarieven voor 1989 met 1,7% verhoogd, waardoor de winst van het "
+        "energiebedrijf met circa f7 mln. zal toenemen.\n"
+    ),
 }
 
 
@@ -354,6 +359,14 @@ def test_a_cause_given_in_the_next_sentence_is_quoted_with_the_restatement(real_
     answer = real_like_bot.ask("Waarom rekent de regering langs de uitgavenzijde met een hogere inflatie "
                                "dan langs de ontvangstenzijde?")
     assert not answer.abstained and "timing" in answer.text, answer.text
+
+
+def test_a_sentence_that_gives_an_effect_of_what_is_asked_is_no_reason(real_like_bot: QaBot) -> None:
+    # real-dev rd005: "What reason does Rotterdam give for raising its electricity tariffs?" was
+    # answered with "… de tarieven met 1,7% verhoogd, waardoor de winst … zal toenemen" (0.70):
+    # the raise is that sentence's cause, not its effect
+    answer = real_like_bot.ask("Waarom heeft de gemeente de elektriciteitstarieven voor 1989 verhoogd?")
+    assert answer.abstained, answer.text
 
 
 def test_an_explanation_question_computes_nothing(real_like_bot: QaBot) -> None:

@@ -68,3 +68,31 @@ def test_reports_and_documents_without_question_are_one_rapport_part() -> None:
 
 def test_question_without_answer_is_not_split(tmp_path: Path) -> None:
     assert [p.label for p in split_parts(doc("Titel\n\nHoeveel scholen doen mee?"))] == ["rapport"]
+
+
+def test_a_run_on_answer_header_opens_the_answer_and_the_explanation_stays_with_the_question() -> None:
+    # Scanned Handelingen: the answer's header runs on ("Antwoord Antwoord van Staatssecretaris
+    # X (Financiën), mede namens … (Ontvangen …)"), too long for a heading line. The member's
+    # "Toelichting" after the questions is question text, not the answer.
+    text = ("Titel\n\nVragen van het lid X over gas. (Ingezonden 16 juni 1978) 1 Is het waar dat gas duurder "
+            "wordt? 2 Zien zij een oplossing?\nToelichting Vloeibaar gas is duurder. Omdat het veel gebruikt "
+            "wordt, worden deze bedrijven extra getroffen.\nAntwoord Antwoord van Staatssecretaris Nooteboom "
+            "(Financiën), mede namens de Minister van Economische Zaken. (Ontvangen 17 oktober 1978)\n"
+            "1 Ja. 2 Nee, want de belasting is evenredig aan de prijs.")
+    for layout in (text, text.replace("\n", " ")):  # the scan's lines, or one paragraph
+        parts = split_parts(doc(layout, title="Titel"))
+        assert [(p.label, p.numbers) for p in parts] == [("vraag", ()), ("antwoord", ()), ("antwoord", (1,)),
+                                                         ("antwoord", (2,))]  # fmt: skip
+        assert "Toelichting" in parts[0].text and "Toelichting" not in " ".join(p.text for p in parts[1:])
+        assert parts[3].text == "2 Nee, want de belasting is evenredig aan de prijs."
+        assert "oplossing" in parts[3].context
+
+
+def test_an_answer_to_several_questions_keeps_all_their_numbers() -> None:
+    # "2 en 3 De verhoging …" answers questions 2 and 3 together; it is not an empty answer "2 en".
+    text = ("Titel\n\nVragen van het lid X.\n1 Is het waar? 2 Hoeveel kost het? 3 Waarom zo duur?\n\nAntwoord\n\n"
+            "1 Ja. 2 en 3 De verhoging is nodig om de kosten te dekken. 4, 5 en 6 Nee.")
+    answers = [p for p in split_parts(doc(text)) if p.label == "antwoord"]
+    assert [p.numbers for p in answers] == [(1,), (2, 3), (4, 5, 6)]
+    assert answers[1].text == "2 en 3 De verhoging is nodig om de kosten te dekken."
+    assert "Hoeveel kost het" in answers[1].context and "Waarom zo duur" in answers[1].context

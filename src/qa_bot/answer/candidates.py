@@ -14,7 +14,7 @@ from qa_bot.answer.matching import contradicted, coverage, term_matches, text_ke
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.relations import compared_with, stated_change, stated_difference
-from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, next_sentence
+from qa_bot.answer.spans import CAUSE_CUE, SpanCandidate, _context_before, asked_as_cause, next_sentence
 from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.answer.wording import Wording
@@ -186,9 +186,14 @@ class Candidates(Wording):
                         fit *= 0.85  # "per wanneer": a date asked, and this sentence prints no day or month
                 if analysis.superlative:
                     fit *= 0.85  # a sentence says less precisely than a ranked table
-                if analysis.cause and not (
-                        CAUSE_CUE.search(cand.text) or CAUSE_CUE.search(next_sentence(cand))):  # fmt: skip
-                    fit *= 0.85  # "waarom …?": a sentence that gives no cause (nor the next) explains less
+                as_cause = asked_as_cause(analysis, cand.text) if analysis.cause else 0.0
+                if as_cause == 1.0:
+                    continue  # "waarom verhoogde X de tarieven?" ← "X verhoogde de tarieven, waardoor …"
+                if analysis.cause and (as_cause > 0.5 or not (
+                        CAUSE_CUE.search(cand.text) or CAUSE_CUE.search(next_sentence(cand)))):  # fmt: skip
+                    # "waarom …?": a sentence that gives no cause (nor the next), or mostly the cause
+                    # of something else, explains less
+                    fit *= 0.85
                 score = confidence(cand.coverage, names_ok=names_ok, rank=cand.passage.rank, fit=fit, source=source)
                 out.append(Choice(score, partial(self._render_sentence, analysis, cand, highlight=False), "sentence"))
         return out

@@ -256,6 +256,38 @@ def _kind_fits(answer: AnswerType, q: Quantity) -> bool:
 
 
 CAUSE_CUE = re.compile("|".join(f"(?:{m.CAUSE_CUES})" for m in lang.LANGUAGES.values()), re.I)
+_CAUSE_FOLLOWS = re.compile("|".join(f"(?:{m.CAUSE_FOLLOWS})" for m in lang.LANGUAGES.values()), re.I)
+_EFFECT_FOLLOWS = re.compile("|".join(f"(?:{m.EFFECT_FOLLOWS})" for m in lang.LANGUAGES.values()), re.I)
+
+
+def cause_and_effect(sentence: str) -> tuple[str, str] | None:
+    """The cause and the effect that the sentence's first causal conjunction joins:
+    "Y, omdat X" and "Omdat X, Y" → (X, Y); "X, waardoor Y" → (X, Y). None when no
+    conjunction joins two clauses ("Daardoor Y" takes its cause from the sentence before)."""
+    found = [m for m in (_CAUSE_FOLLOWS.search(sentence), _EFFECT_FOLLOWS.search(sentence)) if m]
+    if not found:
+        return None
+    first = min(found, key=lambda m: m.start())
+    before, after = sentence[: first.start()], sentence[first.end() :]
+    opens = not re.search(r"[^\W\d_]", before)  # nothing but a number or a quote mark before it
+    if _CAUSE_FOLLOWS.fullmatch(first.group(0)):
+        if not opens:
+            return after, before
+        cause, comma, effect = after.partition(",")
+        return (cause, effect) if comma and effect.strip() else None
+    return None if opens else (before, after)
+
+
+def asked_as_cause(analysis: QuestionAnalysis, sentence: str) -> float:
+    """How much of what a "waarom …?" asks about stands on the cause's side of the sentence's
+    conjunction (0 when none does, or no conjunction joins two clauses): "De gemeente heeft de
+    tarieven verhoogd, waardoor de winst stijgt" gives an effect of the asked raise (1.0), not
+    its reason."""
+    split = cause_and_effect(sentence)
+    if split is None:
+        return 0.0
+    cause, effect = (sum(t.weight for t in analysis.terms if term_matches(t.keys, text_keys(side))) for side in split)
+    return cause / (cause + effect) if cause else 0.0
 
 
 def next_sentence(cand: SpanCandidate) -> str:

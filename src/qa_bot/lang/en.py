@@ -230,6 +230,9 @@ LABELS = {
 # ---------------------------------------------------------------- reading real documents
 CAUSE_QUESTION = r"^\s*why\b|\bfor what reasons?\b|\bwhat is the reason\b|\bwhat reasons?\b|\bhow come\b|\bhow (?:does|do|did) .{0,60}\bexplain\b"
 CAUSE_CUES = r"\b(?:because|due to|owing to|since|as a result|therefore|reason|reasons|thanks to|so that)\b"
+# Conjunctions that join a cause and its effect in one sentence ("Y because X", "X, so that Y").
+CAUSE_FOLLOWS = r"\b(?:because|due to|owing to|thanks to)\b"
+EFFECT_FOLLOWS = r"\b(?:so that|therefore|which is why|as a result)\b"
 REPORT_DOC_TYPES = frozenset("report scoreboard proceedings budget".split())
 DEFINITE_ARTICLES = frozenset("the these those this that".split())
 PARTITIVE_BEFORE: frozenset[str] = frozenset()  # English has no partitive "er"
@@ -256,6 +259,9 @@ QA_HEADING = (r"(?P<label>questions|question|answers|answer)"
               r"(?:\s+(?:no\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|and|-|–)\s*\d{1,2})*))?")
 QUESTION_LABELS = frozenset("question questions".split())
 ANSWER_LABELS = frozenset("answer answers".split())
+# The header that opens the government's answer, however long its line runs.
+ANSWER_BY = (r"(?P<label>answer)\s+(?:from|by|of)\s+(?:the\s+)?"
+             r"(?:minister|ministers|secretary of state|state secretary|government|prime minister)\b")
 ORDINAL_SUFFIXES = frozenset("st nd rd th".split())
 VERB_PREFIXES = frozenset("in out over under up down re un dis mis pre".split())
 POINT_WORDS = frozenset("pp percentage-point percentage-points".split())

@@ -240,6 +240,10 @@ NOT_KEPT = [r"\bniet (?:bij)?gehouden\b", r"\bniet beschikbaar\b", r"\bgeen (?:g
 CAUSE_QUESTION = r"^\s*waarom\b|\bom welke redenen?\b|\bwelke redenen?\b|\bwat is de reden\b|\bhoe komt het\b|\bhoe verklaa?r(?:t|en|de|den)\b"
 CAUSE_CUES = (r"\b(?:omdat|doordat|daardoor|hierdoor|aangezien|want|immers|vanwege|wegens|reden|redenen|gevolg|"
               r"daarom|zodat|dankzij|te wijten|(?:komt|kwam|komen|kwamen) door)\b")
+# Conjunctions that join a cause and its effect in one sentence: after a "cause first" one the
+# effect follows ("X, waardoor Y"), after an "effect first" one the cause ("Y, omdat X").
+CAUSE_FOLLOWS = r"\b(?:omdat|doordat|aangezien|want|vanwege|wegens|dankzij)\b"
+EFFECT_FOLLOWS = r"\b(?:waardoor|zodat|daardoor|hierdoor|daarom)\b"
 # Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
 CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|daarom|daartoe|daarvoor|"
                 r"hiervoor|hiertoe|concreet|eveneens|tevens|ten (?:eerste|tweede|derde|vierde))\b")
@@ -397,6 +401,10 @@ QA_HEADING = (r"(?P<label>vragen|vraag|antwoorden|antwoord|ad)(?:\s+op\s+(?:de\s
               r"(?:\s+(?:nr\.?\s*)?(?P<numbers>\d{1,2}(?:\s*(?:,|en|t/m|tot en met|-|–)\s*\d{1,2})*))?")
 QUESTION_LABELS = frozenset("vraag vragen".split())
 ANSWER_LABELS = frozenset("antwoord antwoorden ad".split())
+# The header that opens the government's answer in the Handelingen, however long its line runs
+# ("Antwoord Antwoord van Staatssecretaris X (Financiën), mede namens … (Ontvangen …) 1 Ja."):
+ANSWER_BY = (r"(?P<label>antwoord)(?:\s+antwoord)?\s+van\s+(?:de\s+)?"
+             r"(?:minister|ministers|staatssecretaris|staatssecretarissen|minister-president|regering|bewindslieden)\b")
 # Definite articles and demonstratives: "de tien knelpuntberoepen" selects, it does not count.
 DEFINITE_ARTICLES = frozenset("de het deze die dit dat".split())
 # The partitive "er" before a number: "zijn er 33" counts what the number before it counted.

@@ -409,7 +409,7 @@ def _is_heading(text: str, m: re.Match[str]) -> bool:
     plain = not (m.group("cur") or m.group("mult") or m.group("unit") or m.group("sign"))
     short = plain and len(m.group("num")) <= 2
     # one heading may number several answers ("5 en 6 Het ligt …"): read past the list's other numbers
-    lead = _list_lead().search(before) if short else None
+    lead = list_lead().search(before) if short else None
     head = before[: lead.start()] if lead else before
     tail = _list_tail().match(text, m.end()).end() if short else m.end()  # type: ignore[union-attr]
     if not head.strip():
@@ -430,7 +430,7 @@ def _list_joiner() -> str:
 
 
 @lru_cache(maxsize=1)
-def _list_lead() -> re.Pattern[str]:
+def list_lead() -> re.Pattern[str]:
     """Earlier numbers of a list right before a number: the "5 en " of "5 en 6"."""
     return re.compile(rf"(?<![\w.,])(?:\d{{1,2}}[ \t]*{_list_joiner()}[ \t]*)+$", re.IGNORECASE)
 

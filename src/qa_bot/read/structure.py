@@ -12,10 +12,11 @@ Two layouts are recognised:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from qa_bot import lang
-from qa_bot.read.printed import Kind, qa_headings, read_numbers
+from qa_bot.read.printed import Kind, list_lead, qa_headings, read_numbers
 from qa_bot.read.text import split_sentences
 from qa_bot.types import Document, Part
 
@@ -59,9 +60,15 @@ def numbered_items(doc: Document, part: Part) -> list[Part]:
     items: list[Part] = []
     if part.text[: markers[0][1]].strip():
         items.append(_part(doc, part.label, part.start, part.start + markers[0][1]))
+    numbers: tuple[int, ...] = ()
+    begin = 0
     for i, (n, at) in enumerate(markers):
         end = markers[i + 1][1] if i + 1 < len(markers) else len(part.text)
-        items.append(replace(_part(doc, part.label, part.start + at, part.start + end), numbers=(n,)))
+        numbers, begin = numbers + (n,), begin if numbers else at
+        if end < len(part.text) and list_lead().fullmatch(part.text[at:end].strip() + " "):
+            continue  # "2 en 3 De verhoging …": one answer to questions 2 and 3, not an empty "2 en"
+        items.append(replace(_part(doc, part.label, part.start + begin, part.start + end), numbers=numbers))
+        numbers = ()
     return [p for p in items if p.text]
 
 
@@ -98,24 +105,47 @@ def _body_start(doc: Document) -> int:
 
 
 def _by_headings(doc: Document, start: int) -> list[Part]:
-    heads = [m for m in _HEADING.finditer(doc.text, start) if _looks_like_heading(m.group(0))]
-    if not any(m.group("label").lower() in ("antwoord", "answer") for m in heads):
+    heads = [_Head(m.group("label").lower(), m.start(), m.end(), m.group(0))
+             for m in _HEADING.finditer(doc.text, start) if _looks_like_heading(m.group(0))]  # fmt: skip
+    seen = {h.start for h in heads}
+    heads += [_Head(m.group("label").lower(), m.start(), m.end("label"), m.group(0))
+              for pattern in _answer_by() for m in pattern.finditer(doc.text, start)
+              if m.start() not in seen and (m.group("label")[0].isupper() or doc.text[m.start() - 1 : m.start()] in "\n")]  # fmt: skip
+    heads.sort(key=lambda h: h.start)
+    if not any(h.label in ("antwoord", "answer") for h in heads):
         return []
     parts: list[Part] = []
     for i, head in enumerate(heads):
-        end = heads[i + 1].start() if i + 1 < len(heads) else len(doc.text)
-        label = "vraag" if head.group("label").lower() in lang.union("QUESTION_LABELS") else "antwoord"
-        part = replace(_part(doc, label, head.end(), end), numbers=_heading_numbers(head.group(0)))
+        end = heads[i + 1].start if i + 1 < len(heads) else len(doc.text)
+        label = "vraag" if head.label in lang.union("QUESTION_LABELS") else "antwoord"
+        part = replace(_part(doc, label, head.end, end), numbers=_heading_numbers(head.line))
         if part.text:
             parts.append(part)
-    preamble = doc.text[start : heads[0].start()].strip()
+    preamble = doc.text[start : heads[0].start].strip()
     if preamble and parts and parts[0].label == "vraag" and not parts[0].numbers:
         # Text between title and the first heading belongs to the question.
         parts[0] = _part(doc, "vraag", start, parts[0].start + len(parts[0].text))
     elif preamble:
         # The questions before a lone "Antwoord" heading, or the preamble before "Vraag 1".
-        parts.insert(0, _part(doc, "vraag", start, heads[0].start()))
+        parts.insert(0, _part(doc, "vraag", start, heads[0].start))
     return parts
+
+
+@dataclass(frozen=True)
+class _Head:
+    label: str  # "vraag", "antwoord", … as printed, lower case
+    start: int
+    end: int  # where the part's text may begin
+    line: str  # the heading as printed, for its numbers
+
+
+@lru_cache(maxsize=1)
+def _answer_by() -> tuple[re.Pattern[str], ...]:
+    """Per language, the header that opens the government's answer at the start of a line or,
+    capitalised, of a sentence in a scan read as one paragraph, however long it runs
+    ("… de landbouwregeling. Antwoord Antwoord van Staatssecretaris X (Financiën), …")."""
+    return tuple(re.compile(r"(?:^[ \t]*|(?<=[.?!)»”] ))(?:" + m.ANSWER_BY + ")", re.IGNORECASE | re.MULTILINE)
+                 for m in lang.LANGUAGES.values())  # fmt: skip
 
 
 def _heading_numbers(heading: str) -> tuple[int, ...]:
