@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from qa_bot.answer.analysis import analyze
@@ -189,6 +191,16 @@ def test_computed_figure_with_cited_operands_is_supported() -> None:
     # the same figure without the passage that holds its operands is not supported
     other = citation("Er waren 14 indicatoren.")
     assert 63.4 in unsupported_numbers(text, [other], [figure], "nl")
+
+
+def test_a_year_in_the_cited_document_s_title_is_supported() -> None:
+    # real-dev rd033: "Volgens Antwoord op Kamervragen … vreemdelingenzaken 1975-1980 (1981): hoogste …"
+    # was refused as unsupported (0.85) for the "1981" of the title it names as its source
+    passage = "Jaar | Kort gedingen\n1979 | 535\n1980 | 1040"
+    cite = replace(citation(passage), title="Antwoord over vreemdelingenzaken (1981)")
+    text = "**1980** (1040) — Volgens Antwoord over vreemdelingenzaken (1981): hoogste „Kort gedingen”: 1980 — 1040 [1]"
+    assert unsupported_numbers(text, [cite], [], "nl") == []
+    assert unsupported_numbers(text.replace("1040 [1]", "1041 [1]"), [cite], [], "nl") == [1041]
 
 
 def test_verbatim_dutch_quote_in_english_answer_is_supported() -> None:
@@ -587,3 +599,21 @@ def test_a_share_s_part_is_named_at_its_own_number() -> None:
     assert not _part_at_part(asked, text, found)
     asked = analyze("Welk deel van de stijging van de vastleggingskredieten is toe te schrijven aan Lantis?", "nl")
     assert _part_at_part(asked, text, found)
+
+
+def test_one_item_of_a_list_without_its_total_is_a_share_of_their_sum() -> None:
+    # real-dev rd062: "Welk deel van de bijdrage … gaat naar het landbouwherstelprogramma van de FAO?"
+    # was refused for want of a whole: the source lists the amounts and prints no total
+    from qa_bot.answer.figures import enumerated_share
+
+    text = ("De Regering heeft aangekondigd dat voor de tweede fase f 2 mln. voor het landbouwherstelprogramma "
+            "van de FAO, f 2 mln. voor het Unicef-programma en f 1 mln. voor het ICRC-programma zal worden overgemaakt.")
+    found = enumerated_share(text, lambda words: "FAO" in words)
+    assert [(q.value, role) for q, role in found] == [(2_000_000, "part"), (2_000_000, "other"), (1_000_000, "other")]
+    figure = build_figure(Operation.SHARE_OF_SUM, as_operands(found), "nl")
+    assert figure.value == 40.0 and figure.unit == "%"
+    assert "/ (" in figure.formula and figure.formula.count("+") == 2
+    # an item no list holds, or named twice, is no part of a sum
+    assert enumerated_share(text, lambda words: "Rode Kruis" in words) == []
+    assert enumerated_share(text, lambda words: "programma" in words) == []
+    assert enumerated_share("Er ging f 2 mln. naar de FAO.", lambda words: "FAO" in words) == []

@@ -16,6 +16,7 @@ from qa_bot.answer.choice import Choice, confidence
 from qa_bot.answer.figures import (
     change_and_level,
     contrast_operands,
+    enumerated_share,
     joined_shares,
     operands_for,
     qualifiers,
@@ -248,6 +249,12 @@ def _window_operands(analysis: QuestionAnalysis, operation: Operation, window: s
         whole = analysis.whole_terms
         if found and whole and not any(term_matches(t.keys, text_keys(window)) for t in whole):
             found = []  # the whole must be named
+    if not found and operation == Operation.SHARE and not analysis.joined and analysis.part_terms:
+        found = enumerated_share(window, lambda words: part_named(analysis, text_keys(words)))
+        used = Operation.SHARE_OF_SUM  # "f 2 mln. voor de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC"
+        whole = analysis.whole_terms
+        if found and not any(term_matches(t.keys, text_keys(window)) for t in whole):
+            found = []  # the whole must be named: the list is what it is made of
     return found, used
 
 

@@ -209,6 +209,29 @@ def joined_shares(text: str, joined: Sequence[Callable[[str], bool]]) -> list[tu
     return [(q, "item") for q in picked] if len(picked) >= 2 else []
 
 
+def enumerated_share(text: str, names_part: Callable[[str], bool]) -> list[tuple[Quantity, str]]:
+    """One item's share of a list of amounts whose total the source does not print: "f 2 mln.
+    voor de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC" — the item whose own words
+    name the question's part is the "part", the others ("other") add up to the whole with it.
+    [] unless exactly one item of one list is named (a list: items of one unit, each linked to
+    its own words in the same way, :func:`listed`)."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    amounts = [q for q in qs if q.unit != "%" and not q.approx]
+    for i, first in enumerate(amounts):
+        run = [first]
+        for later in amounts[i + 1 :]:
+            if later.unit != first.unit or not listed(text, first, later):
+                break
+            run.append(later)
+        if len(run) < 2:
+            continue
+        named = [q for q in run if names_part(own_words(text, qs, q))]
+        if len(named) != 1:
+            return []
+        return [(named[0], "part")] + [(q, "other") for q in run if q is not named[0]]
+    return []
+
+
 _SUMMING_UP = re.compile(r"^\W*(?:" + "|".join(sorted(lang.union("SUMMING_UP_OPENINGS"))) + r")\b", re.I)
 
 
@@ -408,6 +431,8 @@ def unsupported_numbers(text: str, citations: list[Citation], figures: list[Figu
             allowed += numbers_in(figure.formula, language) + [figure.value, round(figure.value, 1)]
             allowed += [op.value for op in figure.operands]
     body = re.sub(r"\[\d+\]", " ", text)
+    for title in sorted({c.title for c in citations if c.title}, key=len, reverse=True):
+        body = body.replace(title, " ")  # "Volgens <title> (1981): …" names the source, it states no number
     for quoted in re.findall(r"[„\"“]([^”\"]+)[”\"]", body):
         if any(quoted in c.passage for c in citations):  # a verbatim quote is checked as printed
             body = body.replace(quoted, " ")
