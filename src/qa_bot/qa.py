@@ -17,14 +17,14 @@ from typing import Any
 from qa_bot import __version__  # noqa: F401 — re-exported for the API and health
 from qa_bot.answer import Composer, Reason, abstain
 from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up
-from qa_bot.answer.matching import term_matches, text_keys
+from qa_bot.answer.matching import term_matches, text_keys, title_named
 from qa_bot.answer.question import QuestionAnalysis
 from qa_bot.config import Settings
 from qa_bot.errors import InvalidQuestionError
 from qa_bot.index.build import IndexReport, build_index
 from qa_bot.index.embedding import Embedder, make_embedder
 from qa_bot.index.reader import IndexReader
-from qa_bot.read.text import acronyms, detect_language, keys
+from qa_bot.read.text import detect_language
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
 from qa_bot.types import Answer
 
@@ -116,8 +116,6 @@ class QaBot:
             return {}
         reader = self.reader
         boost: dict[str, float] = {}
-        source_keys = keys(" ".join(attribution.source_words)) - {"volgen", "antwoord", "vrag", "nr"}
-        source_acronyms = [p for w in attribution.source_words for p in w.split("-") if len(p) >= 3 and p.isupper()]
         for doc_id in reader.by_doc:
             meta = reader.doc_meta(doc_id)
             factor = 1.0
@@ -126,9 +124,7 @@ class QaBot:
             people = text_keys(" ".join(meta.get(k, "") for k in ("asked_by", "minister")))
             if any(term_matches(text_keys(p), people) for p in attribution.persons):
                 factor *= 1.5
-            title = text_keys(meta.get("title", ""))
-            if (len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title)]) >= 2
-                    or _named_by_acronym(source_acronyms, meta.get("title", ""))):  # fmt: skip
+            if title_named(attribution, meta.get("title", "")):
                 factor *= 1.3
             if factor != 1.0:
                 boost[doc_id] = factor
@@ -211,15 +207,6 @@ class QaBot:
             return {"status": "ok"}
         reader = self.reader
         return {"status": "ok", "version": __version__, "index": reader.summary(), "model": reader.model}
-
-
-def _named_by_acronym(acronyms_asked: list[str], title: str) -> bool:
-    """Whether the question calls the document by the initials its title spells out ("SERV"
-    for "Sociaal-Economische Raad van Vlaanderen")."""
-    if not acronyms_asked:
-        return False
-    spelled = text_keys(" ".join(acronyms(title)))
-    return any(text_keys(a) & spelled for a in acronyms_asked)
 
 
 def _search_text(analysis: QuestionAnalysis) -> str:

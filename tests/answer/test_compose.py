@@ -319,6 +319,12 @@ REAL_LIKE = {
         "De woningbouwvereniging in Terneuzen verkocht in 1992 in totaal 9 woningen aan zittende huurders.\n\n"
         "Lantis bouwt de Oosterweelverbinding.\n"
     ),
+    "antwoord-politiekosten.txt": (
+        "Antwoord over voetbal en politie\n\n"
+        "4 Ja. Voor het seizoen 1986-1987 is een berekening gemaakt voor de directe kosten verbonden aan de "
+        "politie-inzet rond betaald-voetbalwedstrijden. Deze kwam uit op 10 miljoen gulden. Het Centraal "
+        "Informatiepunt meldt dat de inzet in het seizoen 1989-1990 nagenoeg gelijk was.\n"
+    ),
     "antwoord-tarieven.txt": (
         "Antwoord over de tarieven van het energiebedrijf\n\n"
         "De gemeente heeft de elektriciteitstarieven voor 1989 met 1,7% verhoogd, waardoor de winst van het "
@@ -369,6 +375,15 @@ def test_a_sentence_that_gives_an_effect_of_what_is_asked_is_no_reason(real_like
     assert answer.abstained, answer.text
 
 
+def test_a_sentence_opening_with_a_demonstrative_takes_the_subject_of_the_one_before(real_like_bot: QaBot) -> None:
+    # real-dev rd056: "Deze kwam uit op 10 miljoen gulden." answers "wat waren de directe kosten …"
+    # through the sentence before; it was refused at 0.49, its subject credited as a mere neighbour's
+    answer = real_like_bot.ask("Wat waren de directe kosten van de politie-inzet rond betaald-voetbalwedstrijden "
+                               "in het seizoen 1986-1987?")
+    assert not answer.abstained and "10 miljoen" in answer.text, answer.text
+    assert "berekening gemaakt voor de directe kosten" in answer.citations[0].quote  # what "deze" is, quoted too
+
+
 def test_an_explanation_question_computes_nothing(real_like_bot: QaBot) -> None:
     analysis, _ = real_like_bot.analyze("Hoe verklaart de minister de lage gemiddelde verkoopprijs van de woningen?")
     assert analysis.operation is None
@@ -393,6 +408,30 @@ def test_a_source_named_by_its_acronym_picks_the_document(tmp_path) -> None:  # 
     bot.index()
     analysis, _ = bot.analyze("According to the SERV evaluation, by how much are receipts estimated higher?")
     assert bot._boost(analysis) == {"evaluatie.txt": 1.3}
+
+
+def test_a_figure_from_another_document_than_the_one_the_question_names_is_refused(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # real-dev rd164: "According to the SERV evaluation … by how much are receipts estimated higher …?"
+    # was answered with "665 miljoen euro meer" from the committee's report, not the SERV's
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name, title, text in (
+            ("evaluatie.txt", "SERV-evaluatie van het begrotingsbeleid", "De SERV bespreekt de uitgaven van de regering."),
+            ("verslag.txt", "Verslag van de commissie over de begroting",
+             "Bij de aanpassing worden de ontvangsten op 62,2 miljard euro geraamd, 665 miljoen euro hoger dan eerder.")):  # fmt: skip
+        (corpus / name).write_text(text + "\n", encoding="utf-8")
+        (corpus / name.replace(".txt", ".meta.json")).write_text(f'{{"title": "{title}", "doc_type": "rapport"}}',
+                                                                  encoding="utf-8")  # fmt: skip
+    bot = QaBot(Settings(corpus_dir=corpus, index_dir=tmp_path / "index", scorer="prior"), FakeEmbedder())
+    bot.index()
+    named = bot.ask("Op hoeveel worden de ontvangsten bij de aanpassing geraamd volgens de SERV-evaluatie?")
+    assert named.abstained, named.text
+    unnamed = bot.ask("Op hoeveel worden de ontvangsten bij de aanpassing geraamd?")
+    assert not unnamed.abstained and "62,2 miljard" in unnamed.text, unnamed.text
+    # a level and the change that led to it are no two operands of one difference: this was
+    # answered |€ 62.200.000.000 − € 665.000.000| = € 61.535.000.000
+    higher = bot.ask("By how much are the receipts estimated higher at the adjustment?")
+    assert not higher.figures, higher.text
 
 
 FLATTENED = (

@@ -617,3 +617,10 @@ def test_one_item_of_a_list_without_its_total_is_a_share_of_their_sum() -> None:
     assert enumerated_share(text, lambda words: "Rode Kruis" in words) == []
     assert enumerated_share(text, lambda words: "programma" in words) == []
     assert enumerated_share("Er ging f 2 mln. naar de FAO.", lambda words: "FAO" in words) == []
+    # a list after a colon, item by item between semicolons (rd087)
+    listed_after_colon = ("De volgende bedragen uit noodhulpfondsen werden bestemd: 16/11/92: Hfl. 1 miljoen, "
+                          "gekanaliseerd via de «Pan American Health Organization»; 07/05/93: Hfl. 200000 t.b.v. "
+                          "de VN/OAS missie; 03/06/93: Hfl. 233 500,- t.b.v. hulp aan vluchtelingen.")
+    found = enumerated_share(listed_after_colon, lambda words: "Pan American" in words)
+    assert [(q.value, role) for q, role in found] == [(1e6, "part"), (200_000, "other"), (233_500, "other")]
+    assert round(build_figure(Operation.SHARE_OF_SUM, as_operands(found), "nl").value, 2) == 69.76

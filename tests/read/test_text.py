@@ -39,6 +39,19 @@ def test_a_sentence_goes_on_in_lower_case_after_a_scale_abbreviation() -> None:
     ]
 
 
+def test_a_currency_mark_with_its_full_stop_does_not_end_a_sentence_before_its_amount() -> None:
+    # real-dev rd087: "… bestemd: 16/11/92: Hfl. 1 miljoen, gekanaliseerd via …; 07/05/93: Hfl. 200000 …"
+    # was cut after every "Hfl.", so the list of amounts never stood in one sentence
+    text = ("De volgende bedragen werden bestemd: 16/11/92: Hfl. 1 miljoen via de PAHO; 07/05/93: Hfl. 200000 "
+            "t.b.v. de VN/OAS missie. Dat kost fl. 20. En dan 5 man.")
+    assert sentences(text) == [
+        "De volgende bedragen werden bestemd: 16/11/92: Hfl. 1 miljoen via de PAHO; 07/05/93: Hfl. 200000 "
+        "t.b.v. de VN/OAS missie.",
+        "Dat kost fl. 20.",
+        "En dan 5 man.",
+    ]
+
+
 def test_honorifics_inside_brackets_do_not_end_a_sentence() -> None:
     text = "Dat zei de coördinator (o.a. Dhr. Peeters) gisteren. Er zijn 12 scholen."
     assert sentences(text) == ["Dat zei de coördinator (o.a. Dhr. Peeters) gisteren.", "Er zijn 12 scholen."]

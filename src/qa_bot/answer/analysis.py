@@ -58,9 +58,9 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         operation = None  # "hoe verklaart de minister de lage gemiddelde prijs": a cause, no computation
     superlative = _superlative(lower)
     answer_type = _answer_type(lower, language, operation)
-    if answer_type == AnswerType.COUNT and re.search(r"\b(?:hoeveel|how much)\s+(?:\w+\s+)?(?:bedroeg|bedraagt|trok|trokken|"
-                                                     r"kost|kostte|werd|werden|is|was|ging|gaat|bracht)\b", lower):
-        answer_type = AnswerType.NUMBER  # "hoeveel trok de EU uit": an amount, not a count of things
+    value_asked = answer_type == AnswerType.COUNT and bool(_VALUE_QUESTION.search(lower))
+    if value_asked:
+        answer_type = AnswerType.NUMBER  # "hoeveel trok de EU uit", "op hoeveel raamt …": a value, not a count of things
     asked_kind = _asked_kind(lower)
     if superlative and re.search(r"^\s*(?:in |on |op )?(?:welk|welke|which)\b", lower):
         answer_type = AnswerType.YEAR if re.search(r"\b(?:jaar|year)\b", lower[:40]) else AnswerType.NAME
@@ -68,6 +68,8 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
     counted = _counted(lower, terms)
     if answer_type == AnswerType.COUNT and counted is not None and _money_noun(counted.text):
         answer_type = AnswerType.AMOUNT  # "hoeveel winst", "hoeveel saneringssteun": money, not a count
+    if value_asked and any(_money_noun(t.text) for t in terms if not t.verb):
+        answer_type = AnswerType.AMOUNT  # "op hoeveel raamt de regering de ESR-ontvangsten": money
     shares = operation in (Operation.SHARE, Operation.COMPLEMENT_SHARE)
     whole = _whole_terms(text, terms, language) if shares else ()
     part = _part_terms(text, terms, language) if shares else ()
@@ -187,6 +189,9 @@ def _since(lower: str, years: list[str]) -> str:
         return ""
     match = re.search(r"\b(?:sinds|sedert|vanaf|since)\s+(?:\w+\s+){0,2}?((?:19|20)\d{2})\b", lower)
     return match.group(1) if match and years[0].startswith(match.group(1)) else ""
+
+
+_VALUE_QUESTION = re.compile("|".join(f"(?:{m.VALUE_QUESTION})" for m in lang.LANGUAGES.values()))
 
 
 def _money_noun(word: str) -> bool:

@@ -27,10 +27,15 @@ class Candidates(Wording):
     every candidate shares: coverage, names, source and rank."""
 
     doc_keys: Callable[[str, str], frozenset[str]] | None  # (doc_id, part or "") → keys
+    titled: frozenset[str]  # the retrieved documents the question names by their title ("volgens de SERV-evaluatie")
 
     def _source_factor(self, passage: Passage, analysis: QuestionAnalysis) -> float:
-        """1.15 for the document the question names (by number or person), 0.6 for another."""
+        """1.15 for the document the question names (by number or person), 0.6 for another;
+        0 for a document other than the one(s) the question names by its title, when that one
+        was retrieved: "According to the SERV evaluation …" is not answered by another report."""
         attribution = analysis.attribution
+        if self.titled and passage.chunk.doc_id not in self.titled:
+            return 0.0
         if not (attribution.number or attribution.persons) or self.doc_meta is None:
             return 1.0
         meta = self.doc_meta(passage.chunk.doc_id)

@@ -26,6 +26,7 @@ from qa_bot import lang
 from qa_bot.answer.choice import Choice
 from qa_bot.answer.figure_candidates import FigureCandidates
 from qa_bot.answer.figures import unsupported_numbers
+from qa_bot.answer.matching import title_named
 from qa_bot.answer.operations import Operation
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
 from qa_bot.answer.scorer import FittedScorer, features, fitted
@@ -93,6 +94,7 @@ class Composer(FigureCandidates):
     doc_meta: Callable[[str], dict[str, str]] | None = None
     scorer: FittedScorer | None | bool = True  # True: the committed one; None/False: the hand-set prior
     _choices: list[Choice] = field(default_factory=list)
+    titled: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if self.scorer is True:
@@ -105,9 +107,18 @@ class Composer(FigureCandidates):
     def choices(self, analysis: QuestionAnalysis, passages: list[Passage]) -> list[Choice]:
         """Every candidate for the question, with its prior, features and probability (for
         fitting the scorer and for debugging); no decision is taken."""
+        self.titled = self._titled(analysis, passages)
         choices = self._choices_for(analysis, passages)
         self._score(analysis, passages, choices)
         return choices
+
+    def _titled(self, analysis: QuestionAnalysis, passages: list[Passage]) -> frozenset[str]:
+        """The retrieved documents whose title the question's attribution names."""
+        if not analysis.attribution.source_words or self.doc_meta is None:
+            return frozenset()
+        meta = self.doc_meta
+        return frozenset(d for d in {p.chunk.doc_id for p in passages}
+                         if title_named(analysis.attribution, meta(d).get("title", "")))  # fmt: skip
 
     def _score(self, analysis: QuestionAnalysis, passages: list[Passage], choices: list[Choice]) -> None:
         corrected = corrections(passages)

@@ -35,16 +35,21 @@ from qa_bot.read.numbers import is_money, number_readings, numbers_in, same_valu
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.types import Citation, Figure
 
-_OF_WHICH = re.compile(r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan|of (?:these|them|which))\b"
-                       r"|\b(?:daarvan|hiervan)\b", re.I)  # "Eind 2023 was daarvan 1.642 hectare gerealiseerd"
-_BACK_REFERENCE = re.compile(r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|that number|this number|"
-                             r"waren dat|was dat|ging het om|gaat het om|een jaar (?:later|eerder))\b", re.I)
+
+def _cues(name: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{getattr(m, name)})" for m in lang.LANGUAGES.values()), re.I)
+
+
+_OF_WHICH = _cues("OF_WHICH")  # "Eind 2023 was daarvan 1.642 hectare gerealiseerd"
+_BACK_REFERENCE = _cues("BACK_REFERENCE")  # "In 2024 daalde dat aantal tot 12.931"
+_OPENS_WITH_DEMONSTRATIVE = _cues("DEMONSTRATIVE_OPENING")  # "Deze kwam uit op 10 miljoen gulden."
 
 
 def refers_back(sentence: str) -> bool:
-    """'In 2024 daalde dat aantal tot 12.931', 'Daarvan gingen er 1.942 …': the sentence
-    continues the subject of the one before."""
-    return bool(_OF_WHICH.search(sentence) or _BACK_REFERENCE.search(sentence))
+    """'In 2024 daalde dat aantal tot 12.931', 'Daarvan gingen er 1.942 …', 'Deze kwam uit op
+    10 miljoen gulden': the sentence continues the subject of the one before."""
+    return bool(_OF_WHICH.search(sentence) or _BACK_REFERENCE.search(sentence)
+                or _OPENS_WITH_DEMONSTRATIVE.match(sentence))  # fmt: skip
 
 
 _QUALIFIERS = [(name, re.compile(cue, re.I)) for module in lang.LANGUAGES.values()
@@ -224,12 +229,35 @@ def enumerated_share(text: str, names_part: Callable[[str], bool]) -> list[tuple
                 break
             run.append(later)
         if len(run) < 2:
+            run = _colon_list(text, amounts[i:])
+        if len(run) < 2:
             continue
         named = [q for q in run if names_part(own_words(text, qs, q))]
         if len(named) != 1:
             return []
         return [(named[0], "part")] + [(q, "other") for q in run if q is not named[0]]
     return []
+
+
+def _colon_list(text: str, amounts: Sequence[Quantity]) -> list[Quantity]:
+    """The amounts of a list after a colon, one per item between semicolons, all of one unit
+    ("… de volgende bedragen bestemd: 16/11/92: Hfl. 1 miljoen, via …; 07/05/93: Hfl. 200000
+    t.b.v. …; 03/06/93: Hfl. 233 500 t.b.v. …"), when the first of ``amounts`` opens it."""
+    first = amounts[0]
+    sentence = max(text.rfind(". ", 0, first.start), text.rfind("\n", 0, first.start)) + 1
+    colon = text.find(":", sentence, first.start)  # the sentence's first colon opens the list
+    stop = re.search(r"\.(?:\s+[A-Z]|\s*$)", text[first.end :])
+    end = first.end + stop.start() if stop else len(text)
+    if colon < 0 or ";" in text[colon : first.start]:
+        return []
+    run, at = [], colon + 1
+    for piece in text[colon + 1 : end].split(";"):
+        inside = [q for q in amounts if at <= q.start < at + len(piece)]
+        if len(inside) != 1 or inside[0].unit != first.unit:
+            return []
+        run.append(inside[0])
+        at += len(piece) + 1
+    return run if len(run) >= 2 and run[0] is first else []
 
 
 _SUMMING_UP = re.compile(r"^\W*(?:" + "|".join(sorted(lang.union("SUMMING_UP_OPENINGS"))) + r")\b", re.I)
@@ -286,6 +314,8 @@ def contrast_operands(text: str, named: Callable[[str], frozenset[int]]) -> list
             continue  # a part and its whole, or a change over time, is no contrast of two things
         if is_change(text, a) and is_change(text, b):
             continue  # two changes are each a difference already
+        if stated_difference(text, a) != stated_difference(text, b):
+            continue  # "62,2 miljard …, 665 miljoen euro hoger": a level and its change are no two things
         na, nb = named(own_words(text, qs, a)), named(own_words(text, qs, b))
         if na - nb and nb - na:
             first = min(na - nb) < min(nb - na)
@@ -387,6 +417,9 @@ def _first_operands(operation: Operation, text: str, question_years: Sequence[st
         if operation == Operation.DIFFERENCE:
             if is_change(text, a) and is_change(text, b):
                 reason = "two_changes"  # "€ +117 mln … en € +25 mln (t.o.v. BO 2026)": each is already a difference
+                continue
+            if stated_difference(text, a) != stated_difference(text, b):
+                reason = "no_two_numbers"  # "op 62,2 miljard geraamd, 665 miljoen hoger": a level and its change
                 continue
             result = [(small, "before"), (large, "after")]
             if collect is None:

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from qa_bot import lang
-from qa_bot.answer.question import Term
-from qa_bot.read.text import key, keys
+from qa_bot.answer.question import Attribution, Term
+from qa_bot.read.text import acronyms, key, keys
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -186,3 +186,17 @@ def _complements(text: str) -> list[tuple[str, str, str]]:
 def _same_kind(a: str, b: str) -> bool:
     """The same word or two compounds with one head ("hulpoperatie", "Unicef/ICRC-operatie")."""
     return key(a) == key(b) or a[-5:] == b[-5:] and len(a) >= 6 and len(b) >= 6
+
+
+def title_named(attribution: Attribution, title: str) -> bool:
+    """Whether the question's attribution phrase names a document by its title: two of its
+    words ("volgens het jaarverslag van de VDAB"), or the initials the title spells out or
+    prints ("According to the SERV evaluation" for "SERV-evaluatie van …")."""
+    generic = keys(" ".join(lang.union("ATTRIBUTION_GENERIC")))
+    source_keys = keys(" ".join(attribution.source_words)) - generic
+    title_keys = text_keys(title)
+    if len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title_keys)]) >= 2:
+        return True
+    asked = [p for w in attribution.source_words for p in w.split("-") if len(p) >= 3 and p.isupper()]
+    spelled = text_keys(" ".join(acronyms(title))) if asked else frozenset()
+    return any(text_keys(a) & spelled or re.search(rf"(?<![^\W_]){re.escape(a)}(?![^\W_])", title) for a in asked)

@@ -300,6 +300,19 @@ def next_sentence(cand: SpanCandidate) -> str:
     return "" if "\n\n" in text[cand.end : start] else text[start:stop]
 
 
+def antecedent_start(cand: SpanCandidate) -> int:
+    """Where the quote of a sentence starts: at the sentence before it, within its paragraph,
+    when it takes its subject from that one ("… een berekening gemaakt voor de directe kosten.
+    Deze kwam uit op 10 miljoen gulden."), else at the sentence itself."""
+    from qa_bot.answer.figures import refers_back
+
+    index = next((i for i, (s, _) in enumerate(cand.sentences) if s == cand.start), None)
+    if not index or not refers_back(cand.text):
+        return cand.start
+    before = cand.sentences[index - 1][0]
+    return cand.start if "\n\n" in cand.passage.chunk.text[before : cand.start] else before
+
+
 def explanation_span(cand: SpanCandidate, cause: bool = False) -> tuple[int, int]:
     """The best sentence and the one or two after it that continue it ('Daarnaast …',
     a list), within its paragraph: definitions and 'wat onderneemt X' need more than one.

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from qa_bot import lang
 from qa_bot.answer.operations import Operation, build_figure, operand_text
 from qa_bot.answer.question import AnswerType, QuestionAnalysis
-from qa_bot.answer.spans import SpanCandidate, explanation_span
+from qa_bot.answer.spans import SpanCandidate, antecedent_start, explanation_span
 from qa_bot.answer.tablequery import TableResult
 from qa_bot.read.tables import render, row_line_offsets
 from qa_bot.read.text import noun_in
@@ -60,6 +60,7 @@ class Wording:
         if not highlight and (analysis.answer_type in (AnswerType.EXPLANATION, AnswerType.DEFINITION, AnswerType.OTHER)
                               or cand.text.rstrip().endswith(":")):  # fmt: skip
             start, end = explanation_span(cand, cause=analysis.cause)
+        start = min(start, antecedent_start(cand))  # "Deze kwam uit op …" is quoted with what "deze" is
         quote = cand.passage.chunk.text[start:end]
         citation = self._citation(1, cand.passage, quote)
         lead = self._lead(cand.passage, analysis.language)

@@ -39,7 +39,7 @@ from qa_bot.types import Chunk
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 8  # 2: tables (table and row chunks), lemmatised BM25 with document metadata; 3: paragraph-aware chunks; 4: repaired text (glue, hyphens, footnote marks), numbered Q/A pairs with their question as context; 5: sentence spans stored with each chunk; 6: PDF line tables, running-head page numbers dropped; 7: OCR-split leading groups of spaced table amounts, no sentence starts in lower case after an abbreviation; 8: run-on answer headers ("Antwoord van Staatssecretaris …") open the answer, one answer to "2 en 3"
+SCHEMA_VERSION = 8  # 2: tables (table and row chunks), lemmatised BM25 with document metadata; 3: paragraph-aware chunks; 4: repaired text (glue, hyphens, footnote marks), numbered Q/A pairs with their question as context; 5: sentence spans stored with each chunk; 6: PDF line tables, running-head page numbers dropped; 7: OCR-split leading groups of spaced table amounts, no sentence starts in lower case after an abbreviation; 8: run-on answer headers ("Antwoord van Staatssecretaris …") open the answer, one answer to "2 en 3", no sentence end after a currency mark before its amount ("Hfl. 1 miljoen")
 
 
 @dataclass

@@ -230,6 +230,14 @@ LABELS = {
 # ---------------------------------------------------------------- reading real documents
 CAUSE_QUESTION = r"^\s*why\b|\bfor what reasons?\b|\bwhat is the reason\b|\bwhat reasons?\b|\bhow come\b|\bhow (?:does|do|did) .{0,60}\bexplain\b"
 CAUSE_CUES = r"\b(?:because|due to|owing to|since|as a result|therefore|reason|reasons|thanks to|so that)\b"
+# Words of an attribution phrase that name no document by its title.
+ATTRIBUTION_GENERIC = frozenset("according answer questions no".split())
+# "How much" that asks for a value, not a count of things.
+VALUE_QUESTION = r"\bhow much\s+(?:\w+\s+)?(?:is|was|were|are|did|does|do|cost|costs|went|brought)\b"
+# Words with which a sentence takes its subject from the one before.
+OF_WHICH = r"^\s*of (?:these|them|which)\b"
+BACK_REFERENCE = r"\b(?:that number|this number)\b"
+DEMONSTRATIVE_OPENING = r"^\W*(?:this|these|that|those)\s+"
 # Conjunctions that join a cause and its effect in one sentence ("Y because X", "X, so that Y").
 CAUSE_FOLLOWS = r"\b(?:because|due to|owing to|thanks to)\b"
 EFFECT_FOLLOWS = r"\b(?:so that|therefore|which is why|as a result)\b"

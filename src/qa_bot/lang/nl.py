@@ -48,6 +48,12 @@ ATTRIBUTION_WORDS = frozenset(
     rechtzetting commissie plenaire bron bronnen document documenten tabel
     """.split()
 )
+# "Hoeveel" that asks for a value, not a count of things: a verb right after it ("hoeveel
+# bedroeg …", "hoeveel trok de EU uit"), or a preposition before it ("op hoeveel raamt …").
+VALUE_QUESTION = (r"\bhoeveel\s+(?:\w+\s+)?(?:bedroeg|bedraagt|trok|trokken|kost|kostte|werd|werden|wordt|worden|is|was|"
+                  r"ging|gaat|bracht|raamt|ramen)\b|\b(?:op|tot) hoeveel\b")
+# Words of an attribution phrase that name no document by its title ("volgens het antwoord op vragen").
+ATTRIBUTION_GENERIC = frozenset("volgens antwoord vragen nr".split())
 # Words that introduce an attribution phrase; the phrase runs to the next comma or clause word.
 ATTRIBUTION_LEADS = ("volgens", "zoals", "naar verluidt", "blijkens")
 HONORIFICS = frozenset("mevrouw mevr heer dhr meneer minister viceminister-president collega volksvertegenwoordiger mr mrs ms dr prof".split())
@@ -244,6 +250,12 @@ CAUSE_CUES = (r"\b(?:omdat|doordat|daardoor|hierdoor|aangezien|want|immers|vanwe
 # effect follows ("X, waardoor Y"), after an "effect first" one the cause ("Y, omdat X").
 CAUSE_FOLLOWS = r"\b(?:omdat|doordat|aangezien|want|vanwege|wegens|dankzij)\b"
 EFFECT_FOLLOWS = r"\b(?:waardoor|zodat|daardoor|hierdoor|daarom)\b"
+# Words with which a sentence takes its subject from the one before: a part of it ("daarvan"),
+# the same figure ("dat aantal"), or a demonstrative that opens it ("Deze kwam uit op 10 miljoen").
+OF_WHICH = r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan)\b|\b(?:daarvan|hiervan)\b"
+BACK_REFERENCE = (r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|waren dat|was dat|ging het om|gaat het om|"
+                  r"een jaar (?:later|eerder))\b")
+DEMONSTRATIVE_OPENING = r"^\W*(?:\d{1,2}\s+)?(?:deze|dit|die|dat)\s+(?!(?:een|de|het|er|zij|ze|hij|ik|wij|we|u|men)\b)"
 # Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
 CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|daarom|daartoe|daarvoor|"
                 r"hiervoor|hiertoe|concreet|eveneens|tevens|ten (?:eerste|tweede|derde|vierde))\b")

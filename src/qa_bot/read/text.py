@@ -26,6 +26,10 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE
 _HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+|[^\W\d_]{4,}", re.UNICODE)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+$")
 _LINE = re.compile(r"[^\n]+")
+# a currency mark with its full stop right before an amount ("Hfl. 1 miljoen", "fl. 250")
+_CURRENCY_MARK = re.compile(
+    r"(?<![^\W\d_])(?:" + "|".join(re.escape(m.rstrip(".")) for m in sorted(lang.union("CURRENCY_PREFIXES"), key=len, reverse=True))
+    + r")\.$", re.IGNORECASE)  # fmt: skip
 
 
 # ---------------------------------------------------------------- sentences
@@ -86,8 +90,10 @@ def _line_sentences(line: str) -> tuple[tuple[int, int], ...]:
     pieces: list[tuple[int, int]] = []
     for piece in _segmenter().segment(line):
         text = line[piece.start : piece.end]
-        if pieces and text[:1].islower() and line[: piece.start].rstrip().endswith("."):
-            pieces[-1] = (pieces[-1][0], piece.end)  # "€ 5,36 mld. ten opzichte van …": an abbreviation, no end
+        before = line[: piece.start].rstrip()
+        if pieces and before.endswith(".") and (text[:1].islower() or (text[:1].isdigit() and _CURRENCY_MARK.search(before))):
+            # "€ 5,36 mld. ten opzichte van …", "Hfl. 1 miljoen": an abbreviation, no end
+            pieces[-1] = (pieces[-1][0], piece.end)
         else:
             pieces.append((piece.start, piece.end))
     return tuple(pieces)
