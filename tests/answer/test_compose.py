@@ -325,6 +325,13 @@ REAL_LIKE = {
         "politie-inzet rond betaald-voetbalwedstrijden. Deze kwam uit op 10 miljoen gulden. Het Centraal "
         "Informatiepunt meldt dat de inzet in het seizoen 1989-1990 nagenoeg gelijk was.\n"
     ),
+    "antwoord-noodhulp.txt": (
+        "Antwoord over noodhulp aan Haïti\n\n"
+        "4 De Regering stelt noodhulpfondsen ter beschikking. De afgelopen maanden werden daartoe de volgende "
+        "bedragen uit noodhulpfondsen bestemd: 16/11/92: Hfl. 1 miljoen, gekanaliseerd via de «Pan American "
+        "Health Organization»; 07/05/93: Hfl. 200000 t.b.v. de VN/OAS missie; 03/06/93: Hfl. 233 500,- t.b.v. "
+        "hulp aan Haïtiaanse vluchtelingen.\n"
+    ),
     "antwoord-tarieven.txt": (
         "Antwoord over de tarieven van het energiebedrijf\n\n"
         "De gemeente heeft de elektriciteitstarieven voor 1989 met 1,7% verhoogd, waardoor de winst van het "
@@ -382,6 +389,14 @@ def test_a_sentence_opening_with_a_demonstrative_takes_the_subject_of_the_one_be
                                "in het seizoen 1986-1987?")
     assert not answer.abstained and "10 miljoen" in answer.text, answer.text
     assert "berekening gemaakt voor de directe kosten" in answer.citations[0].quote  # what "deze" is, quoted too
+
+
+def test_the_share_of_one_item_of_a_list_after_a_colon_is_of_the_items_sum(real_like_bot: QaBot) -> None:
+    # real-dev rd087: refused three times over: "Hfl." ended a sentence, the dates did not fall in
+    # "1992-1993", and a pair of other items (Hfl. 200000 of Hfl. 1 miljoen) hid the list
+    answer = real_like_bot.ask("Welk deel van de noodhulp voor Haïti uit 1992-1993 ging via de Pan American "
+                               "Health Organization?")
+    assert answer.figures and round(answer.figures[0].value, 1) == 69.8, answer.text
 
 
 def test_an_explanation_question_computes_nothing(real_like_bot: QaBot) -> None:

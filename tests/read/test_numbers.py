@@ -146,3 +146,15 @@ def test_a_numeric_date_is_a_period() -> None:
     assert periods_in("16/11/92: Hfl. 1 miljoen; 07/05/93: Hfl. 200000") == ["1992-11-16", "1993-05-07"]
     assert periods_in("ingediend op 1-2-1986") == ["1986-02-01"]
     assert periods_in("een score van 3/4/5 en een verhouding 12/13") == []  # no day, month and year
+
+
+def test_a_date_falls_in_the_school_or_parliamentary_year_it_belongs_to() -> None:
+    # real-dev rd087: "de Nederlandse noodhulp voor Haïti uit 1992-1993" was paid out on 16/11/92,
+    # 07/05/93 and 03/06/93; the passage was ruled out as not speaking of 1992-1993
+    from qa_bot.read.numbers import period_matches
+
+    assert period_matches("1992-1993", ["1992-11-16", "1993-06-03"])
+    assert not period_matches("1992-1993", ["1992-03-01"])  # before that year began
+    assert not period_matches("1992-1993", ["1993-11-01"])  # after it ended
+    assert not period_matches("1992-1993", ["1992", "1993"])  # two calendar years are no school year
+    assert period_matches("2024", ["2024-12-31"]) and not period_matches("2023-2024", ["2025-01-01"])

@@ -233,6 +233,8 @@ def _window_operands(analysis: QuestionAnalysis, operation: Operation, window: s
     change and its level; the shares of joined things added up)."""
     found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
                             relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
+    if found and operation == Operation.SHARE and not _part_at_part(analysis, window, found):
+        found = []  # the pair's part is another item ("Hfl. 200000 t.b.v. …"): the asked one may be a list's
     if not found and operation == Operation.DIFFERENCE and not analysis.range_ends:
         found = contrast_operands(window, partial(_names_in, analysis)) if len(analysis.years) < 2 else []
         if not found and analysis.absolute:  # "hoeveel procentpunt groter is A dan B": by their words

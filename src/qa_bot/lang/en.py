@@ -250,7 +250,7 @@ SCALE_WORDS = {"thousand": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 
 OCR_SCALE_WORDS: dict[str, float] = {}
 MONEY_NOUNS = frozenset("amount cost costs spending revenue budget subsidy profit".split())
 SHARE_PART_CUES = (
-    r"(?:is|are|was|were) (?:due|attributable) to", r"(?:comes?|came) from", r"(?:goes|go|went) to",
+    r"(?:is|are|was|were) (?:due|attributable) to", r"(?:comes?|came) from", r"(?:goes|go|went) (?:to|through|via)",
     r"(?:consists?|consisted) of", r"(?:falls?|fell) under", r"(?:is|are|was|were) (?:earmarked|intended) for",
 )
 YEAR_PREPOSITIONS = frozenset("in until since from by between".split())

@@ -385,7 +385,7 @@ MONEY_NOUNS = frozenset("bedrag bedragen kosten uitgaven ontvangsten begroting s
 # schrijven aan Lantis"): a share whose part operand's context lacks it is about something else
 SHARE_PART_CUES = (
     r"toe te schrijven aan", r"(?:komt|komen|kwam|kwamen) (?:voort )?(?:door|uit|van)", r"(?:bestaat|bestaan|bestond) uit",
-    r"(?:gaat|gaan|ging|gingen) naar", r"(?:valt|vallen|viel|vielen) onder", r"(?:is|zijn|was|waren) afkomstig (?:van|uit)",
+    r"(?:gaat|gaan|ging|gingen) (?:naar|via)", r"(?:valt|vallen|viel|vielen) onder", r"(?:is|zijn|was|waren) afkomstig (?:van|uit)",
     r"(?:is|zijn|was|waren) bestemd voor",
 )
 # prepositions that put a year after them: "in 202910" is the year 2029 with footnote 10

@@ -221,11 +221,18 @@ def period_years(period: str) -> set[str]:
 def period_matches(asked: str, printed: list[str]) -> bool:
     """Whether a period the question asks about is among the periods a text prints: exactly,
     or one that a printed, more precise period falls in ('2024' and '31 december 2024';
-    'oktober 2024' and '1 oktober 2024'). A school year ('2023-2024') is its own period."""
+    'oktober 2024' and '1 oktober 2024'). A school or parliamentary year ('1992-1993') is its
+    own period, which a printed date falls in from August of its first year to August of its
+    second ('16/11/92', '03/06/93')."""
     if asked in printed:
         return True
     if re.fullmatch(r"\d{4}(?:-\d{2})?", asked):
         return any(dated(p) and p.startswith(asked + "-") for p in printed)
+    two_years = re.fullmatch(r"(\d{4})-(\d{4})", asked)
+    if two_years and int(two_years.group(2)) == int(two_years.group(1)) + 1:
+        first, second = two_years.groups()
+        return any(re.fullmatch(r"\d{4}-\d{2}-\d{2}", p) and (
+            (p[:4] == first and p[5:7] >= "08") or (p[:4] == second and p[5:7] <= "08")) for p in printed)  # fmt: skip
     return False
 
 
