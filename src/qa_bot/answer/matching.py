@@ -22,13 +22,9 @@ def term_matches(forms: frozenset[str], text_keys: frozenset[str]) -> bool:
     """Exact key, a compound that contains it, or an inflected form of it."""
     if forms & text_keys:
         return True
-    for form in forms:
-        if len(form) < 4 or form.isdigit():
-            continue
-        for candidate in text_keys:
-            if form in candidate or (len(candidate) >= 4 and candidate in form and len(form) - len(candidate) <= 3):
-                return True
-    return False
+    joined = _joined(text_keys)
+    return any(form in joined or _inflection_in(form, text_keys)
+               for form in forms if len(form) >= 4 and not form.isdigit())  # fmt: skip
 
 
 @functools.lru_cache(maxsize=200_000)  # pure; a document's keys are weighed against the same terms again and again
@@ -43,20 +39,58 @@ def strength(forms: frozenset[str], text_keys_: frozenset[str]) -> float:
     """
     if forms & text_keys_:
         return 1.0
+    joined = _joined(text_keys_)
     best = 0.0
     for form in forms:
         if len(form) < 4 or form.isdigit():
             continue
-        for candidate in text_keys_:
-            if candidate.endswith(form) or (len(candidate) >= 4 and candidate in form and len(form) - len(candidate) <= 3):
-                return 0.6
-            if form in candidate:
-                best = max(best, 0.5 if len(form) >= 6 else 0.3)  # a long word inside a compound is still specific
-            elif len(candidate) >= 5 and form.endswith(candidate):
-                modifier = form[: -len(candidate)]
-                has_modifier = len(modifier) >= 3 and any(k != candidate and k.startswith(modifier[:4]) for k in text_keys_)
+        if form + _SEP in joined or _inflection_in(form, text_keys_):
+            return 0.6  # a compound with this head, or an inflection of it
+        if form in joined:
+            best = max(best, 0.5 if len(form) >= 6 else 0.3)  # a long word inside a compound is still specific
+        for cut in range(4, len(form) - 4):  # a head of this compound the text has ("onderwijs" of "basisonderwijs")
+            head = form[cut:]
+            if head in text_keys_:
+                modifier = form[:cut]
+                has_modifier = len(modifier) >= 3 and _other_starts_with(joined, modifier[:4], head)
                 best = max(best, 0.8 if has_modifier else 0.2)
     return best
+
+
+_SEP = "\x00"
+
+
+@functools.lru_cache(maxsize=50_000)
+def _joined(text_keys_: frozenset[str]) -> str:
+    """A text's keys in one string, each closed by a separator: substring tests run in C."""
+    return _SEP + _SEP.join(text_keys_) + _SEP
+
+
+def _inflection_in(form: str, text_keys_: frozenset[str]) -> bool:
+    """A key of four letters or more that ``form`` contains and that is at most three letters
+    shorter: an inflected or stemmed form of it ("woning" for "woningen")."""
+    size = len(form)
+    if len(text_keys_) < 4 * size:  # a sentence's few keys: look at each
+        for key_ in text_keys_:  # noqa: SIM110 — a plain loop: this runs some 300 000 times per eval
+            if len(key_) >= 4 and size - len(key_) <= 3 and key_ in form:
+                return True
+        return False
+    for n in range(max(4, size - 3), size + 1):  # a document's many keys: look up each piece of the form
+        for i in range(size - n + 1):
+            if form[i : i + n] in text_keys_:
+                return True
+    return False
+
+
+def _other_starts_with(joined: str, prefix: str, other_than: str) -> bool:
+    """Whether a key other than ``other_than`` starts with ``prefix``."""
+    at = joined.find(_SEP + prefix)
+    while at >= 0:
+        end = joined.find(_SEP, at + 1)
+        if joined[at + 1 : end] != other_than:
+            return True
+        at = joined.find(_SEP + prefix, end)
+    return False
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -79,10 +113,15 @@ def coverage(terms: Sequence[Term], layers: Sequence[tuple[frozenset[str], float
     total = sum(t.weight for t in terms)
     if total <= 0:
         return 1.0
+    ordered = sorted(layers, key=lambda layer: -layer[1])
     got = 0.0
     for term in terms:
-        got += term.weight * max((credit * strength(term.keys, layer_keys) for layer_keys, credit in layers),
-                                 default=0.0)  # fmt: skip
+        best = 0.0
+        for layer_keys, credit in ordered:
+            if credit <= best:
+                break  # a layer credits at most its credit: no wider layer can do better (a whole document's keys are many)
+            best = max(best, credit * strength(term.keys, layer_keys))
+        got += term.weight * best
     return got / total
 
 

@@ -7,6 +7,7 @@ the periods a text names. What a number counts (its unit, noun and year) is a qu
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -150,11 +151,16 @@ def sole_period(text: str) -> list[str]:
 def periods_in(text: str) -> list[str]:
     """Periods a text names, normalised: ISO dates ('1 januari 2024' → '2024-01-01'), school
     years ('2022-2023', '2022–23'), and years; a longer range ('2021-2024') gives its ends."""
+    return list(_periods_in(text))
+
+
+@functools.lru_cache(maxsize=50_000)  # pure; the same sentences are read for every question about them
+def _periods_in(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for value, _ in period_spans(text):
         if value not in found:
             found.append(value)
-    return found
+    return tuple(found)
 
 
 def period_spans(text: str) -> list[tuple[str, tuple[int, int]]]:
