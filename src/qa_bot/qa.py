@@ -16,7 +16,7 @@ from typing import Any
 
 from qa_bot import __version__  # noqa: F401 — re-exported for the API and health
 from qa_bot.answer import Composer, Reason, abstain
-from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up
+from qa_bot.answer.analysis import analyze, idf_from, is_follow_up, resolve_follow_up, with_abbreviations
 from qa_bot.answer.matching import term_matches, text_keys, title_named
 from qa_bot.answer.question import QuestionAnalysis
 from qa_bot.config import Settings
@@ -98,12 +98,12 @@ class QaBot:
         reader = self.reader
         language = detect_language(question)
         idf = idf_from(reader.document_frequency, max(len(reader.by_doc), 1))
-        analysis = analyze(question, language, idf, self._knows)
+        analysis = with_abbreviations(analyze(question, language, idf, self._knows), reader.abbreviations)
         if is_follow_up(question, language):
             if not previous:
                 return analysis, True  # "En in 2022?" with nothing before it: which quantity?
             before = analyze(previous, detect_language(previous), idf, self._knows)
-            resolved = resolve_follow_up(analysis, before)
+            resolved = resolve_follow_up(analysis, with_abbreviations(before, reader.abbreviations))
             if resolved is None:
                 return analysis, True
             return resolved, False

@@ -265,3 +265,21 @@ def test_a_range_is_no_one_value_and_a_change_is_no_range() -> None:
     q, _ = best_quantity(run("Hoeveel studenten waren er in 2023?"), "Het aantal studenten steeg van 40 in 2022 tot 50 "
                          "in 2023.", ["2022", "2023"])  # fmt: skip
     assert q is not None and q.value == 50  # the ends of a change over time are two states
+
+
+def test_a_long_form_the_corpus_abbreviates_also_matches_its_abbreviation() -> None:
+    # real-dev rd144: asked "bij de Vlaamse begrotingsaanpassing 2026", the committee report writes
+    # "BA2026" (the SERV report defines "begrotingsaanpassing (BA)"); the sentence read as not about it
+    from qa_bot.answer.analysis import with_abbreviations
+    from qa_bot.answer.matching import strength, text_keys
+
+    analysis = analyze("Welk deel van de hogere ontvangsten bij de begrotingsaanpassing 2026 komt uit de EU?", "nl")
+    expanded = with_abbreviations(analysis, {"BA": "begrotingsaanpassing", "NBB": "nationale bank van belgië"})
+    term = next(t for t in expanded.terms if t.text == "begrotingsaanpassing")
+    assert strength(term.keys, text_keys("De toename bij BA2026 komt uit EU-ontvangsten.")) == 1.0
+    before = next(t for t in analysis.terms if t.text == "begrotingsaanpassing")
+    assert strength(before.keys, text_keys("De toename bij BA2026 komt uit EU-ontvangsten.")) == 0.0
+    asked_short = with_abbreviations(analyze("Hoeveel stijgen de ontvangsten bij de BA 2026?", "nl"),
+                                     {"BA": "begrotingsaanpassing"})
+    short = next(t for t in asked_short.terms if t.text == "BA")
+    assert strength(short.keys, text_keys("bij de begrotingsaanpassing 2026")) == 1.0

@@ -624,3 +624,24 @@ def test_one_item_of_a_list_without_its_total_is_a_share_of_their_sum() -> None:
     found = enumerated_share(listed_after_colon, lambda words: "Pan American" in words)
     assert [(q.value, role) for q, role in found] == [(1e6, "part"), (200_000, "other"), (233_500, "other")]
     assert round(build_figure(Operation.SHARE_OF_SUM, as_operands(found), "nl").value, 2) == 69.76
+
+
+def test_two_things_together_whose_numbers_stand_side_by_side_are_a_share_of_their_whole() -> None:
+    # real-dev rd068: "Welk deel … valt onder de COROP-gebieden Midden- en Zuid-Oost Noord-Brabant samen?"
+    # was answered 13 / 43 = 30,2%, Zuid-Oost's share alone
+    from qa_bot.answer.figures import joined_share
+
+    text = ("Voor de provincie Noord-Brabant zijn er 43 projecten doorgestuurd naar Brussel. Van deze projecten "
+            "vallen respectievelijk 20 en 13 projecten onder de COROP-gebieden Midden- en Zuid-Oost Noord-Brabant.")
+    found = joined_share(text, [lambda words: "Midden" in words, lambda words: "Zuid-Oost" in words])
+    assert [(q.value, role) for q, role in found] == [(20, "item"), (13, "item"), (43, "whole")]
+    figure = build_figure(Operation.JOINED_SHARE, as_operands(found), "nl")
+    assert round(figure.value, 2) == 76.74 and figure.formula.startswith("(20 + 13) / 43")
+    assert joined_share(text, [lambda words: "Midden" in words, lambda words: "Twente" in words]) == []
+
+
+def test_an_elided_compound_joins_two_names_even_when_its_first_part_is_a_common_word() -> None:
+    # "Midden-" was dropped as the time word "midden" ("midden 2023"), so nothing was joined
+    analysis = analyze("Welk deel van de projecten valt onder de COROP-gebieden Midden- en Zuid-Oost Noord-Brabant "
+                       "samen?", "nl")
+    assert [t.text for t in analysis.joined] == ["Midden", "Zuid"]

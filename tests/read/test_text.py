@@ -162,3 +162,14 @@ def test_sentences_read_at_index_time_are_not_split_again() -> None:
     text = "Dit is zin één met ca. 800 woningen. Dit is zin twee."
     remember_sentences(text, [(0, len(text))])  # as the index read it: one sentence
     assert split_sentences(text) == ((0, len(text)),)
+
+
+def test_a_text_defines_abbreviations_by_a_compound_or_by_initials() -> None:
+    from qa_bot.read.text import abbreviations
+
+    text = ("De ontvangsten liggen hoger dan bij de begrotingsaanpassing (BA) en de begrotingsopmaak (BO). "
+            "Volgens de Nationale Bank van België (NBB) groeit het bruto regionaal product (BRP). "
+            "De vastleggingskredieten (VAK) stijgen. Het woord kat (KAT) is te kort; zie ook (XYZ).")
+    assert abbreviations(text) == {"BA": "begrotingsaanpassing", "BO": "begrotingsopmaak",
+                                   "NBB": "nationale bank van belgië", "BRP": "bruto regionaal product",
+                                   "VAK": "vastleggingskredieten"}  # fmt: skip

@@ -38,7 +38,7 @@ from qa_bot.answer.question import (
 )
 from qa_bot.answer.slots import _attribution, _part_terms, _terms, _verb_like, _whole_terms, _years
 from qa_bot.read.numbers import parse_number
-from qa_bot.read.text import key
+from qa_bot.read.text import key, keys
 
 
 def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
@@ -321,3 +321,23 @@ def describe(analysis: QuestionAnalysis) -> str:
 def idf_from(frequency: Mapping[str, int], documents: int) -> DocumentFrequency:
     return DocumentFrequency(frequency, documents)
 
+
+
+def with_abbreviations(analysis: QuestionAnalysis, defined: dict[str, str]) -> QuestionAnalysis:
+    """The analysis with each term that is a one-word long form the corpus abbreviates also
+    matching the abbreviation, and each abbreviation also its long form: asked about the
+    "begrotingsaanpassing", a report that writes "Bij BA2026 …" speaks of it (it defines
+    "begrotingsaanpassing (BA)" somewhere)."""
+    if not defined:
+        return analysis
+    by_long = {keys(long_form): abbr for abbr, long_form in defined.items() if " " not in long_form}
+    terms = []
+    for term in analysis.terms:
+        extra: frozenset[str] = frozenset()
+        abbr = by_long.get(keys(term.text))
+        if abbr:
+            extra = keys(abbr)
+        elif term.text in defined and " " not in defined[term.text]:
+            extra = keys(defined[term.text])
+        terms.append(replace(term, keys=term.keys | extra) if extra - term.keys else term)
+    return replace(analysis, terms=tuple(terms))

@@ -17,6 +17,7 @@ from qa_bot.answer.figures import (
     change_and_level,
     contrast_operands,
     enumerated_share,
+    joined_share,
     joined_shares,
     operands_for,
     qualifiers,
@@ -235,6 +236,15 @@ def _window_operands(analysis: QuestionAnalysis, operation: Operation, window: s
                             relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
     if found and operation == Operation.SHARE and not _part_at_part(analysis, window, found):
         found = []  # the pair's part is another item ("Hfl. 200000 t.b.v. …"): the asked one may be a list's
+    if operation == Operation.SHARE and analysis.joined:
+        named = [partial(_names_term, t) for t in analysis.joined]
+        together = joined_share(window, named)
+        if together:  # "respectievelijk 20 en 13 projecten onder … Midden- en Zuid-Oost", "samen" asked
+            return together, Operation.JOINED_SHARE
+        part = next((q for q, role in found if role == "part"), None)
+        qs = printed_figures(quantities(window, SOURCE_LANGUAGE))
+        if part is None or not all(names(own_words(window, qs, part)) for names in named):
+            found = []  # one of the two things is no share of both together
     if not found and operation == Operation.DIFFERENCE and not analysis.range_ends:
         found = contrast_operands(window, partial(_names_in, analysis)) if len(analysis.years) < 2 else []
         if not found and analysis.absolute:  # "hoeveel procentpunt groter is A dan B": by their words

@@ -214,6 +214,23 @@ def joined_shares(text: str, joined: Sequence[Callable[[str], bool]]) -> list[tu
     return [(q, "item") for q in picked] if len(picked) >= 2 else []
 
 
+def joined_share(text: str, joined: Sequence[Callable[[str], bool]]) -> list[tuple[Quantity, str]]:
+    """The share of two things together whose numbers stand side by side ("Van deze 43
+    projecten vallen respectievelijk 20 en 13 projecten onder de COROP-gebieden Midden- en
+    Zuid-Oost"): the pair's words name every joined thing, and a larger number of the same
+    kind before them is their whole. Roles "item" (the pair) and "whole"; [] otherwise."""
+    qs = printed_figures(quantities(text, SOURCE_LANGUAGE))
+    for a, b in zip(qs, qs[1:], strict=False):
+        if a.unit != b.unit or a.unit == "%" or not _SIBLINGS.match(text[a.end : b.start]):
+            continue
+        if not all(names(own_words(text, qs, b)) for names in joined):
+            continue
+        wholes = [w for w in qs if w.end <= a.start and w.unit == a.unit and w.value >= a.value + b.value]
+        if len(wholes) == 1:
+            return [(a, "item"), (b, "item"), (wholes[0], "whole")]
+    return []
+
+
 def enumerated_share(text: str, names_part: Callable[[str], bool]) -> list[tuple[Quantity, str]]:
     """One item's share of a list of amounts whose total the source does not print: "f 2 mln.
     voor de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC" — the item whose own words

@@ -21,6 +21,7 @@ from qa_bot.types import Figure, Operand
 class Operation(StrEnum):
     SHARE = "share"
     SHARE_OF_SUM = "share_of_sum"  # one item of a list whose total the source does not print
+    JOINED_SHARE = "joined_share"  # two things together, of a whole ("20 en 13 van de 43")
     COMPLEMENT_SHARE = "complement_share"
     COMPLEMENT = "complement"
     GROWTH = "growth"
@@ -143,6 +144,9 @@ REGISTRY: dict[Operation, OperationSpec] = {
         OperationSpec(Operation.SHARE_OF_SUM, ("part", "other"),
                       lambda v: share(_one(v, "part"), total([o.value for o in v["part"] + v["other"]])), _percent,
                       lambda t: f"{t['part'][0]} / ({' + '.join(t['part'] + t['other'])})", "bar"),
+        OperationSpec(Operation.JOINED_SHARE, ("item", "whole"),
+                      lambda v: share(total([o.value for o in v["item"]]), _one(v, "whole")), _percent,
+                      lambda t: f"({' + '.join(t['item'])}) / {t['whole'][0]}", "bar"),
         OperationSpec(Operation.COMPLEMENT_SHARE, ("part", "whole"),
                       lambda v: complement_share(_one(v, "part"), _one(v, "whole")), _percent,
                       lambda t: f"({t['whole'][0]} − {t['part'][0]}) / {t['whole'][0]}", "bar"),

@@ -128,6 +128,10 @@ def _source_noun(word: str, source_nouns: frozenset[str]) -> bool:
 # ---------------------------------------------------------------- terms
 
 
+_ELIDED_BEFORE = re.compile(
+    r"\s*(?:" + "|".join(sorted({c for m in lang.LANGUAGES.values() for c in m.NAME_CONJUNCTIONS})) + r")\s", re.I)
+
+
 def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFrequency | None,
            knows: Callable[[frozenset[str]], bool] | None, language: str) -> tuple[list[Term], list[str]]:  # fmt: skip
     skip = (_all("STOP_WORDS") | _all("QUESTION_WORDS") | _all("FILLERS") | _all("ATTRIBUTION_WORDS")
@@ -150,8 +154,9 @@ def _terms(text: str, attribution_spans: list[tuple[int, int]], idf: DocumentFre
         if not word or any(a <= match.start() < b for a, b in attribution_spans):
             continue
         lower = word.lower()
-        if lower in skip or (lower in operation_words and lower not in ("aandeel", "share")):
-            continue
+        elided = match.group(0).endswith("-") and bool(_ELIDED_BEFORE.match(text, match.end()))
+        if (lower in skip and not elided) or (lower in operation_words and lower not in ("aandeel", "share")):
+            continue  # (the "Midden-" of "Midden- en Zuid-Oost Noord-Brabant" is a name, not "midden 2023")
         if lower in comparatives and _used_comparatively(text, match.start(), match.end()):
             continue  # "hoeveel punt hoger … dan": a comparison, not "hoger onderwijs"
         capital = (not at_start and word[0].isupper()) or bool(re.fullmatch(r"[A-Z]{2,}[\w+-]*", word))

@@ -72,6 +72,19 @@ class IndexReader:
         return frozenset(k for doc_id in self.by_doc for a in acronyms(self.doc_meta(doc_id)["title"]) for k in keys(a))
 
     @functools.cached_property
+    def abbreviations(self) -> dict[str, str]:
+        """The abbreviations the documents define ("begrotingsaanpassing (BA)"), each with its
+        long form: the first definition in the corpus counts."""
+        from qa_bot.read.text import abbreviations
+
+        found: dict[str, str] = {}
+        for indices in self.by_doc.values():
+            for i in indices:
+                for abbr, long_form in abbreviations(self.chunks[i].text).items():
+                    found.setdefault(abbr, long_form)
+        return found
+
+    @functools.cached_property
     def document_frequency(self) -> dict[str, int]:
         """Key → number of documents containing it (for weighting a question's terms)."""
         from qa_bot.read.text import keys

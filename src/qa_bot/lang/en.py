@@ -212,7 +212,7 @@ LABELS = {
     "filters": "filters",
     "documents_left": "{n} document(s) left",
     "operations": {
-        "share": "Share", "share_of_sum": "Share", "complement_share": "Remaining share", "complement": "Remainder",
+        "share": "Share", "share_of_sum": "Share", "joined_share": "Share", "complement_share": "Remaining share", "complement": "Remainder",
         "growth": "Growth", "growth_from_change": "Growth", "cagr": "Average annual growth", "ratio": "Ratio",
         "difference": "Difference", "sum": "Total", "average": "Average", "gap": "Distance to",
     },

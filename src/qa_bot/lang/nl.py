@@ -344,7 +344,7 @@ LABELS = {
     "filters": "filters",
     "documents_left": "{n} document(en) over",
     "operations": {
-        "share": "Aandeel", "share_of_sum": "Aandeel", "complement_share": "Resterend aandeel", "complement": "Resterend aantal",
+        "share": "Aandeel", "share_of_sum": "Aandeel", "joined_share": "Aandeel", "complement_share": "Resterend aandeel", "complement": "Resterend aantal",
         "growth": "Groei", "growth_from_change": "Groei", "cagr": "Gemiddelde jaarlijkse groei", "ratio": "Verhouding",
         "difference": "Verschil", "sum": "Totaal", "average": "Gemiddelde", "gap": "Afstand tot",
     },

@@ -304,3 +304,53 @@ def acronyms(text: str) -> tuple[str, ...]:
                 out.append(initials)
         run = []
     return tuple(out)
+
+
+_DEFINED = re.compile(r"\(([A-Z]{2,6})\)")
+
+
+def abbreviations(text: str) -> dict[str, str]:
+    """The abbreviations a text defines, each with its long form, lower case: "bij de
+    begrotingsaanpassing (BA)" → {"BA": "begrotingsaanpassing"}, "de Nationale Bank van België
+    (NBB)" → {"NBB": "nationale bank van belgië"}. The long form is the word or the words right
+    before the brackets whose letters spell the abbreviation: one compound word that starts
+    with its first letter and holds the others in order, or a run of words with its initials
+    (name particles skipped)."""
+    particles = {p for module in lang.LANGUAGES.values() for p in module.NAME_PARTICLES | module.NAME_CONJUNCTIONS}
+    found: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbr = m.group(1)
+        words = re.findall(r"[^\W\d_][\w-]*", text[max(0, m.start() - 160) : m.start()])
+        if not words or abbr in found:
+            continue
+        long_form = _spelled_by_words(abbr, words, particles) or _spelled_by_compound(abbr, words[-1])
+        if long_form:
+            found[abbr] = long_form.lower()
+    return found
+
+
+def _spelled_by_words(abbr: str, words: list[str], particles: set[str]) -> str:
+    """The shortest run of words before the brackets whose initials (particles skipped, a
+    hyphenated word's pieces one by one) are the abbreviation."""
+    for n in range(2, min(len(words), 8) + 1):
+        run = words[-n:]
+        if run[0].lower() in particles:
+            continue
+        initials = "".join(p[0] for w in run if w.lower() not in particles for p in w.split("-") if p)
+        if initials.upper() == abbr:
+            return " ".join(run)
+    return ""
+
+
+def _spelled_by_compound(abbr: str, word: str) -> str:
+    """A compound that starts with the abbreviation's first letter and holds its other letters
+    in order ("begrotingsaanpassing" for BA, "vastleggingskredieten" for VAK)."""
+    lower = word.lower()
+    if len(lower) < 3 * len(abbr) or lower[0] != abbr[0].lower():
+        return ""
+    at = 0
+    for letter in abbr[1:].lower():
+        at = lower.find(letter, at + 1)
+        if at < 0:
+            return ""
+    return word
