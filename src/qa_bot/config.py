@@ -66,7 +66,7 @@ class Settings:
     dense_weight: float = 1.0
     part_prior: tuple[tuple[str, float], ...] = field(default_factory=fitted_part_prior)  # () = none
     min_confidence: float | None = None  # abstain below; None: the fitted scorer's threshold (out-of-fold risk–coverage)
-    # "prior" (the composer's prior, threshold 0.62) or "fitted" (answer/scorer_weights.json, its own threshold):
+    # "prior" (the composer's prior, threshold 0.60) or "fitted" (answer/scorer_weights.json, its own threshold):
     # see benchmarks/RESULTS.md for why the fitted scorer is not yet the default
     scorer: str = "prior"
     max_question_chars: int = 2000
@@ -162,7 +162,7 @@ def load_settings(env: dict[str, str] | None = None) -> Settings:
         bm25_weight=_float(env, "QA_BOT_BM25_WEIGHT", 1.0),
         dense_weight=_float(env, "QA_BOT_DENSE_WEIGHT", 1.0),
         part_prior=_part_prior(env),
-        min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.62) if env.get("QA_BOT_MIN_CONFIDENCE") else None,
+        min_confidence=_float(env, "QA_BOT_MIN_CONFIDENCE", 0.60) if env.get("QA_BOT_MIN_CONFIDENCE") else None,
         scorer=env.get("QA_BOT_SCORER", "prior"),
         max_question_chars=_int(env, "QA_BOT_MAX_QUESTION_CHARS", 2000),
         chroma_url=env.get("QA_BOT_CHROMA_URL", ""),

@@ -107,7 +107,7 @@ def test_source_dates_are_kept_apart_from_data_years(question: str, number: str,
         # real-dev rd142: "op hoeveel raamt …" asks a value; as a count it ruled out "62,2 miljard euro"
         ("Op hoeveel raamt de Vlaamse Regering de ESR-ontvangsten bij de begrotingsaanpassing 2026?", None,
          AnswerType.AMOUNT),
-        ("Op hoeveel schat de minister het aantal deelnemers?", None, AnswerType.NUMBER),
+        ("Op hoeveel indicatoren is het Mobility Scoreboard gebaseerd?", None, AnswerType.NUMBER),
         ("Wat waren de directe kosten van de politie-inzet?", None, AnswerType.AMOUNT),
         ("How large was the deficit in 2025?", None, AnswerType.NUMBER),
         ("Hoe verklaart de minister de lage prijs?", None, AnswerType.EXPLANATION),

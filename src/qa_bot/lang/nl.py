@@ -48,10 +48,10 @@ ATTRIBUTION_WORDS = frozenset(
     rechtzetting commissie plenaire bron bronnen document documenten tabel
     """.split()
 )
-# "Hoeveel" that asks for a value, not a count of things: a verb right after it ("hoeveel
-# bedroeg …", "hoeveel trok de EU uit"), or a preposition before it ("op hoeveel raamt …").
+# "Hoeveel" that asks for a value, not a count of things: a verb right after it, or after one
+# word ("hoeveel bedroeg …", "hoeveel trok de EU uit", "op hoeveel raamt …").
 VALUE_QUESTION = (r"\bhoeveel\s+(?:\w+\s+)?(?:bedroeg|bedraagt|trok|trokken|kost|kostte|werd|werden|wordt|worden|is|was|"
-                  r"ging|gaat|bracht|raamt|ramen)\b|\b(?:op|tot) hoeveel\b")
+                  r"ging|gaat|bracht|raamt|ramen)\b")
 # Words of an attribution phrase that name no document by its title ("volgens het antwoord op vragen").
 ATTRIBUTION_GENERIC = frozenset("volgens antwoord vragen nr".split())
 # Words that introduce an attribution phrase; the phrase runs to the next comma or clause word.
