@@ -40,12 +40,12 @@ DEV_CORPUS_GATE = {  # the bars of issues 6–8; measured 2026-12-03: hit@5 0.97
             "figure_accuracy": 0.90},
     "max": {"wrong_answer_rate": 0.02, "false_abstention_rate": 0.12},
 }  # fmt: skip
-# Real parliamentary documents (issue 15/17); measured 2026-12-03 (stop 22, fresh index): hit@5 0.941, MRR 0.814,
-# acc 0.421, wrong 0.095, abstention recall 0.926, false abstention 0.480. Far from the issue's bars: this gate keeps
+# Real parliamentary documents (issue 15/17); measured 2026-12-03 (stop 23, fresh index): hit@5 0.941, MRR 0.824,
+# acc 0.454, wrong 0.084, abstention recall 0.926, false abstention 0.461. Far from the issue's bars: this gate keeps
 # what was reached from slipping back (a margin of five to six questions: fresh indexes differed by up to four).
 REAL_DEV_GATE = {
-    "min": {"hit@k": 0.91, "mrr": 0.78, "answer_accuracy": 0.38, "abstention_recall": 0.90, "faithfulness": 1.0},
-    "max": {"wrong_answer_rate": 0.12, "false_abstention_rate": 0.53},
+    "min": {"hit@k": 0.91, "mrr": 0.79, "answer_accuracy": 0.41, "abstention_recall": 0.90, "faithfulness": 1.0},
+    "max": {"wrong_answer_rate": 0.12, "false_abstention_rate": 0.50},
 }  # fmt: skip
 SHARED = ROOT.parent / "shared"
 
