@@ -70,7 +70,7 @@ def collect(set_name: str, questions_path: Path, corpus: Path, index: Path) -> l
             continue
         passages = bot.retriever().retrieve(analysis.question, max(5, COMPOSE_PASSAGES), Filters.from_dict(q.filters),
                                             analysis.language, boost=bot._boost(analysis))  # fmt: skip
-        composer = Composer(None, bot._doc_keys, bot.reader.doc_meta, scorer=False)
+        composer = Composer(None, bot._doc_keys, bot.reader.doc_meta, scorer=False, doc_dated=bot._doc_dated)
         answer = composer.compose(analysis, passages)
         if answer.abstained and answer.reason in FIXED:
             items.append(Item(set_name, q.id, doc, q.answerable, True))

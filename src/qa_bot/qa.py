@@ -24,7 +24,7 @@ from qa_bot.errors import InvalidQuestionError
 from qa_bot.index.build import IndexReport, build_index
 from qa_bot.index.embedding import Embedder, make_embedder
 from qa_bot.index.reader import IndexReader
-from qa_bot.read.text import detect_language
+from qa_bot.read.text import detect_language, key, raw_tokens
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
 from qa_bot.types import Answer
 
@@ -55,6 +55,9 @@ def validate_question(question: object, max_chars: int) -> str:
     return text
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
 class QaBot:
     def __init__(self, settings: Settings, embedder: Embedder | None = None) -> None:
         self.settings = settings
@@ -77,6 +80,7 @@ class QaBot:
             if self._reader is None:
                 self._reader = IndexReader(self.settings, self.embedder)
                 self._doc_keys.cache_clear()
+                self._doc_dated.cache_clear()
             return self._reader
 
     @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared with a new reader
@@ -85,6 +89,22 @@ class QaBot:
         reader = self.reader
         chunks = [reader.chunks[i] for i in reader.by_doc.get(doc_id, ())]
         return frozenset().union(*(text_keys(c.text) for c in chunks if not part or c.part == part))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 — one QaBot per process; cleared with a new reader
+    def _doc_dated(self, doc_id: str) -> frozenset[tuple[str, str]]:
+        """Every word of a document with the year printed right after it, as (key, year):
+        "begrotingsaanpassing 2025", "BA2026"; a range gives each of its years ("oproepen
+        2021-2024")."""
+        reader = self.reader
+        pairs: set[tuple[str, str]] = set()
+        for i in reader.by_doc.get(doc_id, ()):
+            tokens = [*raw_tokens(reader.chunks[i].text), ""]
+            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
+                if a[:1].isdigit() or not _YEAR.fullmatch(b):
+                    continue
+                last = int(c) if _YEAR.fullmatch(c) and 0 < int(c) - int(b) <= 10 else int(b)
+                pairs |= {(key(a), str(year)) for year in range(int(b), last + 1)}
+        return frozenset(pairs)
 
     def _knows(self, forms: frozenset[str]) -> bool:
         vocabulary = self.reader.vocabulary
@@ -150,7 +170,7 @@ class QaBot:
                                       boost=self._boost(analysis))  # fmt: skip
         retrieved = time.perf_counter()
         composer = Composer(self.settings.min_confidence, self._doc_keys, self.reader.doc_meta,
-                            scorer=self.settings.scorer == "fitted")  # fmt: skip
+                            scorer=self.settings.scorer == "fitted", doc_dated=self._doc_dated)  # fmt: skip
         answer = composer.compose(analysis, passages)
         if answer.abstained and filters.active:
             answer = self._filtered(answer, filters)

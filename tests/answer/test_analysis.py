@@ -283,3 +283,10 @@ def test_a_long_form_the_corpus_abbreviates_also_matches_its_abbreviation() -> N
                                      {"BA": "begrotingsaanpassing"})
     short = next(t for t in asked_short.terms if t.text == "BA")
     assert strength(short.keys, text_keys("bij de begrotingsaanpassing 2026")) == 1.0
+
+
+def test_a_term_the_question_dates_with_a_year_is_read_with_it() -> None:
+    analysis = analyze("Hoeveel procentpunt lager is het percentage bij de begrotingsaanpassing 2026 dan bij BO 2025?",
+                       "nl")
+    assert analysis.dated_terms == (("begrotingsaanpassing", "2026"), ("BO", "2025"))
+    assert analyze("Hoeveel studenten waren er in 2024?", "nl").dated_terms == ()  # "in" is no term

@@ -829,3 +829,24 @@ def test_a_date_asked_is_answered_by_a_sentence_with_a_day_not_one_with_only_a_s
     # "Per wanneer is het amendement in werking getreden?" was answered with "… voor studiejaar 2025–2026"
     answer = dates_bot.ask("Per wanneer is het amendement over een fixus op trajecten in werking getreden?")
     assert "1 september 2024" in answer.text and "2025–2026" not in answer.text, answer.text
+
+
+def test_a_document_that_dates_the_asked_budget_only_with_other_years_is_about_another_budget(
+        tmp_path_factory: pytest.TempPathFactory) -> None:  # fmt: skip
+    # real-dev rd142: "Op hoeveel raamt de Vlaamse Regering de ESR-ontvangsten bij de begrotingsaanpassing
+    # 2026?" was answered from the initial budget's explanation (BO 2026, which speaks of the
+    # "begrotingsaanpassing 2025"): 60,9 mld. for the adjustment's 62,2 mld.
+    bot = _bot_over(tmp_path_factory, "dated", {
+        "toelichting-bo.txt": ("Toelichting bij de begrotingsopmaak 2026\n\n"
+                               "Ten opzichte van de begrotingsaanpassing 2025 stijgen de ontvangsten. Voor het "
+                               "begrotingsjaar 2026 raamt de regering de ontvangsten op 60,9 miljard euro.\n"),
+        "verslag-ba.txt": ("Verslag over de aanpassing\n\n"
+                           "De commissie bespreekt de begrotingsaanpassing (BA). Bij BA2026 worden de ontvangsten "
+                           "op 62,2 miljard euro geraamd.\n"),
+        "mobiliteiten.txt": "Mobiliteiten per sector\n\nGoedgekeurde mobiliteiten per sector, oproepen 2021-2024.\n",
+    })
+    answer = bot.ask("Op hoeveel raamt de regering de ontvangsten bij de begrotingsaanpassing 2026?")
+    assert "62,2 miljard" in answer.text and "60,9" not in answer.text, answer.text
+    # a range dates each of its years: "oproepen 2021-2024" speaks of the "oproep 2022" (dev-corpus c033)
+    dated = bot._doc_dated("mobiliteiten.txt")
+    assert {("oproep", y) for y in ("2021", "2022", "2023", "2024")} <= dated and ("oproep", "2025") not in dated

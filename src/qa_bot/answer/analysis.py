@@ -100,6 +100,7 @@ def analyze(question: str, language: str, idf: DocumentFrequency | None = None,
         since=_since(lower, years),
         unknown_names=tuple(unknown),
         cause=cause,
+        dated_terms=_dated_terms(text, terms),
     )
 
 
@@ -264,6 +265,17 @@ def _joined(text: str, terms: Sequence[Term]) -> tuple[Term, ...]:
         if all(pair):
             return tuple(t for t in pair if t is not None)
     return ()
+
+
+def _dated_terms(text: str, terms: Sequence[Term]) -> tuple[tuple[str, str], ...]:
+    """The terms the question dates with a year right after them ("bij de begrotingsaanpassing
+    2026", "de BA 2026", "de Miljoenennota 2025"): a budget or report of that year, not of another."""
+    out = []
+    for match in re.finditer(r"([^\W\d_][\w-]{1,})\s+((?:19|20)\d{2})(?![\d/–-])", text):
+        term = next((t for t in terms if t.text.lower() == match.group(1).lower()), None)
+        if term is not None:
+            out.append((term.text, match.group(2)))
+    return tuple(out)
 
 
 def _term_for(word: str, terms: Sequence[Term]) -> Term | None:

@@ -19,6 +19,7 @@ from qa_bot.answer.tablefigures import whole_row_named
 from qa_bot.answer.tablequery import TableResult, TableView, lookup, superlative
 from qa_bot.answer.wording import Wording
 from qa_bot.read.numbers import dated, is_money, periods_in
+from qa_bot.read.text import key
 from qa_bot.types import Answer, Passage
 
 
@@ -28,6 +29,7 @@ class Candidates(Wording):
 
     doc_keys: Callable[[str, str], frozenset[str]] | None  # (doc_id, part or "") → keys
     titled: frozenset[str]  # the retrieved documents the question names by their title ("volgens de SERV-evaluatie")
+    doc_dated: Callable[[str], frozenset[tuple[str, str]]] | None  # doc_id → (key, year) printed together
 
     def _source_factor(self, passage: Passage, analysis: QuestionAnalysis) -> float:
         """1.15 for the document the question names (by number or person), 0.6 for another;
@@ -35,6 +37,8 @@ class Candidates(Wording):
         was retrieved: "According to the SERV evaluation …" is not answered by another report."""
         attribution = analysis.attribution
         if self.titled and passage.chunk.doc_id not in self.titled:
+            return 0.0
+        if self._of_another_year(passage.chunk.doc_id, analysis):
             return 0.0
         if not (attribution.number or attribution.persons) or self.doc_meta is None:
             return 1.0
@@ -48,6 +52,23 @@ class Candidates(Wording):
                 people = self.doc_keys(passage.chunk.doc_id, "")
             named = any(term_matches(text_keys(p), people) for p in attribution.persons)
         return 1.15 if named else 0.6
+
+    def _of_another_year(self, doc_id: str, analysis: QuestionAnalysis) -> bool:
+        """Whether the document prints a term the question dates only with other years: asked
+        about the "begrotingsaanpassing 2026", a text that speaks of the "begrotingsaanpassing
+        2025" (and of the "begrotingsopmaak 2026") is about another budget."""
+        if not analysis.dated_terms or self.doc_dated is None:
+            return False
+        printed = self.doc_dated(doc_id)
+        for text, year in analysis.dated_terms:
+            term = next((t for t in analysis.terms if t.text == text), None)
+            if term is None:
+                continue
+            forms = {key(text.lower())} | {k for k in term.keys if len(k) <= 4}  # the word, or its abbreviation
+            years = {y for k, y in printed if k in forms}
+            if years and year not in years:
+                return True
+        return False
 
     def _names_ok(self, analysis: QuestionAnalysis, context: frozenset[str], doc_id: str = "",
                   near: frozenset[str] = frozenset(), strict: bool = False) -> float:  # fmt: skip

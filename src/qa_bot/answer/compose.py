@@ -95,6 +95,7 @@ class Composer(FigureCandidates):
     scorer: FittedScorer | None | bool = True  # True: the committed one; None/False: the hand-set prior
     _choices: list[Choice] = field(default_factory=list)
     titled: frozenset[str] = frozenset()
+    doc_dated: Callable[[str], frozenset[tuple[str, str]]] | None = None  # doc_id → (key, year) printed together
 
     def __post_init__(self) -> None:
         if self.scorer is True:

@@ -89,6 +89,7 @@ class QuestionAnalysis:
     unknown_names: tuple[str, ...] = ()
     follow_up_of: str = ""  # the previous question this one completes
     cause: bool = False  # "waarom …", "hoe verklaart …": a cause is asked, nothing is computed
+    dated_terms: tuple[tuple[str, str], ...] = ()  # (term, year) printed together: "begrotingsaanpassing 2026"
 
     @property
     def weight(self) -> float:
