@@ -24,7 +24,7 @@ from qa_bot.errors import InvalidQuestionError
 from qa_bot.index.build import IndexReport, build_index
 from qa_bot.index.embedding import Embedder, make_embedder
 from qa_bot.index.reader import IndexReader
-from qa_bot.read.text import detect_language, key, raw_tokens
+from qa_bot.read.text import detect_language, key
 from qa_bot.retrieve import Filters, HybridRetriever, make_fusion
 from qa_bot.types import Answer
 
@@ -55,7 +55,8 @@ def validate_question(question: object, max_chars: int) -> str:
     return text
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}")
+# a word and the year (or range of years) printed right after it: "begrotingsaanpassing 2025", "BA2026", "oproepen 2021-2024"
+_DATED_WORD = re.compile(r"([^\W\d_][\w-]*?)[ \t]*((?:19|20)\d{2})(?:[ \t]*[-–/][ \t]*((?:19|20)\d{2}))?(?!\d)")
 
 
 class QaBot:
@@ -98,12 +99,10 @@ class QaBot:
         reader = self.reader
         pairs: set[tuple[str, str]] = set()
         for i in reader.by_doc.get(doc_id, ()):
-            tokens = [*raw_tokens(reader.chunks[i].text), ""]
-            for a, b, c in zip(tokens, tokens[1:], tokens[2:], strict=False):
-                if a[:1].isdigit() or not _YEAR.fullmatch(b):
-                    continue
-                last = int(c) if _YEAR.fullmatch(c) and 0 < int(c) - int(b) <= 10 else int(b)
-                pairs |= {(key(a), str(year)) for year in range(int(b), last + 1)}
+            for m in _DATED_WORD.finditer(reader.chunks[i].text):
+                first = int(m.group(2))
+                last = int(m.group(3)) if m.group(3) and 0 < int(m.group(3)) - first <= 10 else first
+                pairs |= {(key(m.group(1).lower()), str(year)) for year in range(first, last + 1)}
         return frozenset(pairs)
 
     def _knows(self, forms: frozenset[str]) -> bool:
