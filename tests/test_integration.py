@@ -41,11 +41,11 @@ DEV_CORPUS_GATE = {  # the bars of issues 6–8; measured 2026-12-03: hit@5 0.97
     "max": {"wrong_answer_rate": 0.02, "false_abstention_rate": 0.12},
 }  # fmt: skip
 # Real parliamentary documents (issue 15/17); measured 2026-12-03 (stop 23, fresh index): hit@5 0.941, MRR 0.824,
-# acc 0.454, wrong 0.084, abstention recall 0.926, false abstention 0.461. Far from the issue's bars: this gate keeps
+# acc 0.461, wrong 0.067, abstention recall 0.926, false abstention 0.474. Far from the issue's bars: this gate keeps
 # what was reached from slipping back (a margin of five to six questions: fresh indexes differed by up to four).
 REAL_DEV_GATE = {
-    "min": {"hit@k": 0.91, "mrr": 0.79, "answer_accuracy": 0.41, "abstention_recall": 0.90, "faithfulness": 1.0},
-    "max": {"wrong_answer_rate": 0.12, "false_abstention_rate": 0.50},
+    "min": {"hit@k": 0.91, "mrr": 0.79, "answer_accuracy": 0.42, "abstention_recall": 0.90, "faithfulness": 1.0},
+    "max": {"wrong_answer_rate": 0.10, "false_abstention_rate": 0.51},
 }  # fmt: skip
 SHARED = ROOT.parent / "shared"
 
