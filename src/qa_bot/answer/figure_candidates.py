@@ -114,7 +114,7 @@ class FigureCandidates(Candidates):
                 if tabular(window):
                     continue  # a flattened table or chart: its numbers lost their rows
                 found, used = _window_operands(analysis, operation, window, local)
-                if not found or _other_than_given(analysis, [q for q, _ in found]) or not _part_at_part(analysis, window, found):
+                if not found or _other_than_given(analysis, [q for q, _ in found]):
                     continue
                 if lo != hi and used == operation and not _pair_about(analysis, [text[a:b] for a, b in cand.sentences[lo : hi + 1]]):
                     continue  # (the shares of joined things name one thing each: the pair is about the question together)
@@ -234,7 +234,7 @@ def _window_operands(analysis: QuestionAnalysis, operation: Operation, window: s
     change and its level; the shares of joined things added up)."""
     found, _ = operands_for(operation, window, analysis.years, local, analysis.since,
                             relevance=partial(_relevance, analysis), ends=analysis.range_ends)  # fmt: skip
-    if found and operation == Operation.SHARE and not _part_at_part(analysis, window, found):
+    if found and not _part_at_part(analysis, window, found):
         found = []  # the pair's part is another item ("Hfl. 200000 t.b.v. …"): the asked one may be a list's
     if operation == Operation.SHARE and analysis.joined:
         named = [partial(_names_term, t) for t in analysis.joined]
@@ -258,16 +258,20 @@ def _window_operands(analysis: QuestionAnalysis, operation: Operation, window: s
     if not found and operation == Operation.SHARE and analysis.joined:
         found = joined_shares(window, [partial(_names_term, t) for t in analysis.joined])
         used = Operation.SUM  # the shares of the things added up, of one whole
-        whole = analysis.whole_terms
-        if found and whole and not any(term_matches(t.keys, text_keys(window)) for t in whole):
+        if found and analysis.whole_terms and not _whole_named(analysis, window):
             found = []  # the whole must be named
     if not found and operation == Operation.SHARE and not analysis.joined and analysis.part_terms:
         found = enumerated_share(window, lambda words: part_named(analysis, text_keys(words)))
         used = Operation.SHARE_OF_SUM  # "f 2 mln. voor de FAO, f 2 mln. voor Unicef en f 1 mln. voor het ICRC"
-        whole = analysis.whole_terms
-        if found and not any(term_matches(t.keys, text_keys(window)) for t in whole):
+        if found and not _whole_named(analysis, window):
             found = []  # the whole must be named: the list is what it is made of
     return found, used
+
+
+def _whole_named(analysis: QuestionAnalysis, window: str) -> bool:
+    """Whether the sentences name a share's whole ("welk deel van de noodhulp …": "noodhulpfondsen")."""
+    keys = text_keys(window)
+    return any(term_matches(t.keys, keys) for t in analysis.whole_terms)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -22,6 +22,7 @@ from qa_bot.answer.relations import (
     _PART_WHOLE,
     _SIBLINGS,
     SOURCE_LANGUAGE,
+    _cues,
     compatible,
     is_change,
     listed,
@@ -34,11 +35,6 @@ from qa_bot.answer.relations import (
 from qa_bot.read.numbers import is_money, number_readings, numbers_in, same_value
 from qa_bot.read.quantities import Quantity, printed_figures, quantities
 from qa_bot.types import Citation, Figure
-
-
-def _cues(name: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{getattr(m, name)})" for m in lang.LANGUAGES.values()), re.I)
-
 
 _OF_WHICH = _cues("OF_WHICH")  # "Eind 2023 was daarvan 1.642 hectare gerealiseerd"
 _BACK_REFERENCE = _cues("BACK_REFERENCE")  # "In 2024 daalde dat aantal tot 12.931"

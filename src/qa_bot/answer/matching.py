@@ -227,12 +227,17 @@ def _same_kind(a: str, b: str) -> bool:
     return key(a) == key(b) or a[-5:] == b[-5:] and len(a) >= 6 and len(b) >= 6
 
 
+@functools.cache
+def _generic_attribution() -> frozenset[str]:
+    """The keys of the attribution words that name no document ("volgens", "antwoord")."""
+    return keys(" ".join(lang.union("ATTRIBUTION_GENERIC")))
+
+
 def title_named(attribution: Attribution, title: str) -> bool:
     """Whether the question's attribution phrase names a document by its title: two of its
     words ("volgens het jaarverslag van de VDAB"), or the initials the title spells out or
     prints ("According to the SERV evaluation" for "SERV-evaluatie van …")."""
-    generic = keys(" ".join(lang.union("ATTRIBUTION_GENERIC")))
-    source_keys = keys(" ".join(attribution.source_words)) - generic
+    source_keys = keys(" ".join(attribution.source_words)) - _generic_attribution()
     title_keys = text_keys(title)
     if len([k for k in source_keys if len(k) > 3 and term_matches(frozenset({k}), title_keys)]) >= 2:
         return True
