@@ -645,3 +645,17 @@ def test_an_elided_compound_joins_two_names_even_when_its_first_part_is_a_common
     analysis = analyze("Welk deel van de projecten valt onder de COROP-gebieden Midden- en Zuid-Oost Noord-Brabant "
                        "samen?", "nl")
     assert [t.text for t in analysis.joined] == ["Midden", "Zuid"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # real-dev rd020: "de vorengenoemde percentages" are the 3,5% and 5% of the sentence before
+    "Aangezien de taxi-tarieven onder geen van deze categorieën vallen, zijn de vorengenoemde percentages hier niet "
+    "van toepassing.",
+    "De bovengenoemde bedragen zijn exclusief btw.",
+    "The aforementioned amounts exclude VAT.",
+])  # fmt: skip
+def test_a_sentence_that_names_what_was_mentioned_before_refers_back(sentence: str) -> None:
+    from qa_bot.answer.figures import refers_back
+
+    assert refers_back(sentence)
+    assert not refers_back("De genoemde regeling geldt sinds 2020 voor alle scholen.".replace("genoemde", "nieuwe"))

@@ -3,7 +3,7 @@
 import pytest
 
 from qa_bot.answer.analysis import analyze
-from qa_bot.answer.matching import contrasted
+from qa_bot.answer.matching import contrasted, coverage, text_keys
 
 
 def test_a_compound_with_the_same_head_and_another_modifier_contradicts() -> None:
@@ -43,3 +43,12 @@ def test_another_complement_of_the_same_noun_is_another_thing(question: str, tex
     from qa_bot.answer.matching import contrasted_complement
 
     assert contrasted_complement(question, text) == contrasted
+
+
+def test_a_hyphenated_compound_meets_the_same_compound_written_as_one_word() -> None:
+    # real-dev rd020: "taxi-tarieven" in the answer did not meet the question's "taxitarieven"
+    terms = analyze("Waarom zijn de normen niet van toepassing op de taxitarieven?", "nl").terms
+    taxi = next(t for t in terms if t.text == "taxitarieven")
+    hyphenated = coverage([taxi], [(text_keys("Aangezien de taxi-tarieven onder geen categorie vallen."), 1.0)])
+    assert hyphenated == 1.0
+    assert coverage([taxi], [(text_keys("Aangezien de tarieven onder geen categorie vallen."), 1.0)]) < 1.0

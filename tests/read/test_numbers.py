@@ -132,6 +132,34 @@ def test_a_number_after_two_periods_has_no_period_of_its_own(sentence: str, year
     assert [q.year for q in quantities(sentence)] == years
 
 
+@pytest.mark.parametrize(("sentence", "years"), [
+    # real-dev rd169: 91,9% had no year (two years later in the sentence), though 2026 closes its clause
+    ("De schuld groeit aan tot 91,9% van de lopende ESR-ontvangsten bij begrotingsopmaak 2026 en tot 108,6% in 2030.",
+     ["2026", "2030"]),
+    ("The debt rises to 91.9% of receipts at the 2026 budget and to 108.6% in 2030.", ["2026", "2030"]),
+    # a year right before the next number is that number's, as before
+    ("Het budget bedroeg 5 miljoen euro, waarvan in 2020 3 miljoen euro werd besteed.", ["2020", "2020"]),
+    ("Het aantal steeg van 120 in 2019 naar 150 in 2021.", ["2019", "2021"]),
+])  # fmt: skip
+def test_the_year_that_closes_a_quantitys_clause_is_its_year(sentence: str, years: list[str]) -> None:
+    from qa_bot.read.quantities import quantities
+
+    assert [q.year for q in quantities(sentence)] == years
+
+
+@pytest.mark.parametrize(("sentence", "years"), [
+    # real-dev rd147: 1,49 procent was read as BO 2025's, though "nu" sets it apart from that year
+    ("Bij BO 2025 werd gerekend met een percentage van 1,92 procent, nu wordt dat percentage bijgesteld naar "
+     "1,49 procent.", ["2025", ""]),
+    ("In 2019 the rate was 4 percent, but now it stands at 6 percent.", ["2019", ""]),
+    ("In 2020 is inmiddels 50% van de woningen gebouwd.", ["2020"]),  # no clause of its own: still 2020's
+])  # fmt: skip
+def test_a_clause_of_the_present_is_not_of_the_year_named_before(sentence: str, years: list[str]) -> None:
+    from qa_bot.read.quantities import quantities
+
+    assert [q.year for q in quantities(sentence)] == years
+
+
 def test_the_year_of_a_law_an_article_cites_is_no_period() -> None:
     # the header "Toegevoegd ingevolge artikel 12 CW 1976" made 1976 a period of its column, so a
     # table of the 1983 budget was no table of 1983 and no figure was made from it

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from qa_bot import lang
 from qa_bot.answer.question import Attribution, Term
-from qa_bot.read.text import acronyms, key, keys
+from qa_bot.read.text import acronyms, joined_keys, key, keys
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -95,7 +95,8 @@ def _other_starts_with(joined: str, prefix: str, other_than: str) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def text_keys(text: str) -> frozenset[str]:
-    return keys(text)
+    """A text's keys for matching: its words' keys and its hyphenated compounds' joined ones."""
+    return keys(text) | joined_keys(text)
 
 
 def hits(terms: Sequence[Term], text_keys_: frozenset[str]) -> list[bool]:

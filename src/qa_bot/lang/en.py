@@ -236,7 +236,7 @@ ATTRIBUTION_GENERIC = frozenset("according answer questions no".split())
 VALUE_QUESTION = r"\bhow much\s+(?:\w+\s+)?(?:is|was|were|are|did|does|do|cost|costs|went|brought)\b"
 # Words with which a sentence takes its subject from the one before.
 OF_WHICH = r"^\s*of (?:these|them|which)\b"
-BACK_REFERENCE = r"\b(?:that number|this number)\b"
+BACK_REFERENCE = r"\b(?:that number|this number|aforementioned|above-?mentioned|the latter|the former)\b"
 DEMONSTRATIVE_OPENING = r"^\W*(?:this|these|that|those)\s+"
 # Conjunctions that join a cause and its effect in one sentence ("Y because X", "X, so that Y").
 CAUSE_FOLLOWS = r"\b(?:because|due to|owing to|thanks to)\b"
@@ -254,6 +254,8 @@ SHARE_PART_CUES = (
     r"(?:consists?|consisted) of", r"(?:falls?|fell) under", r"(?:is|are|was|were) (?:earmarked|intended) for",
 )
 YEAR_PREPOSITIONS = frozenset("in until since from by between".split())
+CLAUSE_LINKS = frozenset("and or to but while against".split())
+PRESENT_TIME = frozenset("now currently presently".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")
 PLURAL_ENDINGS = ("s", "'s", "’s")
 APPROX_BEFORE = frozenset("about around approximately nearly almost roughly some".split())

@@ -254,7 +254,7 @@ EFFECT_FOLLOWS = r"\b(?:waardoor|zodat|daardoor|hierdoor|daarom)\b"
 # the same figure ("dat aantal"), or a demonstrative that opens it ("Deze kwam uit op 10 miljoen").
 OF_WHICH = r"^\s*(?:daarvan|hiervan|van hen|van die|waarvan)\b|\b(?:daarvan|hiervan)\b"
 BACK_REFERENCE = (r"\b(?:dat aantal|dat cijfer|dat bedrag|die aantallen|waren dat|was dat|ging het om|gaat het om|"
-                  r"een jaar (?:later|eerder))\b")
+                  r"een jaar (?:later|eerder)|(?:voren|boven|eerder|hier|daar|laatst|voor)\s?genoemde?|voornoemde?|bovenstaande|vorenstaande)\b")
 DEMONSTRATIVE_OPENING = r"^\W*(?:\d{1,2}\s+)?(?:deze|dit|die|dat)\s+(?!(?:een|de|het|er|zij|ze|hij|ik|wij|we|u|men)\b)"
 # Sentences that continue the one before ("Daarnaast …", "Ook …") belong to an explanation.
 CONTINUATION = (r"^(?:daarnaast|ook|verder|bovendien|tot slot|ten slotte|zo|daarbij|tegelijk|daarom|daartoe|daarvoor|"
@@ -390,6 +390,11 @@ SHARE_PART_CUES = (
 )
 # prepositions that put a year after them: "in 202910" is the year 2029 with footnote 10
 YEAR_PREPOSITIONS = frozenset("in tot sinds vanaf tegen tussen".split())
+# Words that join a quantity's clause to the next one: the year before them is the quantity's
+# ("91,9% bij begrotingsopmaak 2026 en tot 108,6% in 2030").
+CLAUSE_LINKS = frozenset("en of tot maar terwijl tegen".split())
+# The time of the text itself: a clause that says "nu" is not of the year named before it.
+PRESENT_TIME = frozenset("nu thans momenteel heden tegenwoordig".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")
 PLURAL_ENDINGS = ("en", "s", "'s", "’s")
 APPROX_BEFORE = frozenset("ruim circa ca ca. ongeveer bijna zo'n nagenoeg omstreeks plusminus ±".split())

@@ -219,11 +219,32 @@ def _with_year(text: str, q: Quantity, sentence: tuple[int, int]) -> Quantity:
         a, b = ranges[-1].group(1), ranges[-1].group(2)
         return _replace_year(q, f"{a}-{a[:2] + b if len(b) == 2 else b}")
     if prior:
+        if _PRESENT.search(before[before.rfind(prior[-1]) :]):
+            return q  # "bij BO 2025 werd gerekend met 1,92 procent, nu wordt dat bijgesteld naar 1,49 procent"
         return _replace_year(q, prior[-1])
     later = years_in(text[q.end : sent_end])
     if len(later) == 1:
         return _replace_year(q, later[0])
-    return q
+    own = _year_of_clause(text[q.end : sent_end])
+    return _replace_year(q, own) if own else q
+
+
+def _year_of_clause(after: str) -> str:
+    """The year that closes a quantity's clause before the next number's ("91,9% van de
+    ontvangsten bij begrotingsopmaak 2026 en tot 108,6% in 2030": 2026 is 91,9%'s), or ""."""
+    number = next((m for m in re.finditer(r"\d[\d.,]*", after) if not years_in(m.group(0))), None)
+    if number is None:
+        return ""
+    clause = after[: number.start()]
+    found = list(re.finditer(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)", clause))
+    if len(found) != 1:
+        return ""
+    tokens = re.findall(r"[,;]|[^\W\d_]+", clause[found[0].end() :])[:3]  # "2026 en", "the 2026 budget and"
+    return found[0].group(1) if any(t.lower() in _CLAUSE_LINKS for t in tokens) else ""
+
+
+_CLAUSE_LINKS = lang.union("CLAUSE_LINKS") | {",", ";"}
+_PRESENT = re.compile(r"[,;]\s*(?:[^\W\d_]+\s+){0,2}?(?:" + "|".join(sorted(lang.union("PRESENT_TIME"))) + r")\b", re.I)
 
 
 def _periods_since_last_number(before: str) -> int:

@@ -192,6 +192,17 @@ def keys(text: str) -> frozenset[str]:
     return frozenset(key(t) for t in raw_tokens(text))
 
 
+def joined_keys(text: str) -> frozenset[str]:
+    """The keys of ``text``'s hyphenated compounds written as one word: "taxi-tarieven" meets
+    a question's "taxitarieven" as "taxitarieven" meets the parts of "taxi-tarieven"."""
+    if "-" not in text:
+        return frozenset()
+    return frozenset(key(m.group(0).replace("-", "").lower()) for m in _COMPOUND.finditer(text))
+
+
+_COMPOUND = re.compile(r"(?<![\w-])(?=[^\W\d_A-Z])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")  # not a name: "Oost-Vlaanderen"
+
+
 def content_tokens(text: str) -> list[str]:
     return [t for t in raw_tokens(text) if t not in STOP_WORDS and (len(t) > 1 or t.isdigit())]
 
