@@ -52,3 +52,22 @@ def test_a_hyphenated_compound_meets_the_same_compound_written_as_one_word() -> 
     hyphenated = coverage([taxi], [(text_keys("Aangezien de taxi-tarieven onder geen categorie vallen."), 1.0)])
     assert hyphenated == 1.0
     assert coverage([taxi], [(text_keys("Aangezien de tarieven onder geen categorie vallen."), 1.0)]) < 1.0
+
+
+def test_two_words_side_by_side_meet_the_compound_a_question_makes_of_them() -> None:
+    # real-dev rd019: the question's "openbaarvervoertarieven" is "openbaar vervoertarieven" in the answer
+    terms = analyze("Hoeveel procentpunt lag de verhoging boven de norm voor openbaarvervoertarieven?", "nl").terms
+    term = next(t for t in terms if t.text == "openbaarvervoertarieven")
+    assert coverage([term], [(text_keys("De rekenregel geldt voor de openbaar vervoertarieven."), 1.0)]) == 1.0
+    assert coverage([term], [(text_keys("De rekenregel geldt voor openbaar, vervoertarieven."), 1.0)]) < 1.0
+
+
+def test_each_number_of_a_respectively_list_owns_its_item() -> None:
+    from qa_bot.answer.relations import own_words
+    from qa_bot.read.quantities import printed_figures, quantities
+
+    text = "De rekenregel van 3,5% en 5% geldt voor resp. de overheidstarieven en de openbaar vervoertarieven."
+    qs = printed_figures(quantities(text))
+    first, second = (own_words(text, qs, q) for q in qs)
+    assert "overheidstarieven" in first and "vervoertarieven" not in first
+    assert "vervoertarieven" in second and "overheidstarieven" not in second

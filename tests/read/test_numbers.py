@@ -186,3 +186,40 @@ def test_a_date_falls_in_the_school_or_parliamentary_year_it_belongs_to() -> Non
     assert not period_matches("1992-1993", ["1993-11-01"])  # after it ended
     assert not period_matches("1992-1993", ["1992", "1993"])  # two calendar years are no school year
     assert period_matches("2024", ["2024-12-31"]) and not period_matches("2023-2024", ["2025-01-01"])
+
+
+@pytest.mark.parametrize(("sentence", "years"), [
+    # "respectievelijk" pairs the numbers with the years named before it, in order
+    ("Voor 2025 en 2026 wordt de inflatie (CPI) respectievelijk 0,1 en 0,4 procentpunt hoger ingeschat.",
+     ["2025", "2026"]),
+    ("Bij de begrotingsaanpassing 2025 en de begrotingsopmaak 2026 liggen de vastleggingskredieten respectievelijk "
+     "1,3 miljard euro en 0,8 miljard euro lager dan de vereffeningskredieten.", ["2025", "2026"]),
+    ("In 2023 and 2024 the rates were 4% and 6% respectively.", ["2023", "2024"]),
+])  # fmt: skip
+def test_respectively_gives_each_number_its_year(sentence: str, years: list[str]) -> None:
+    from qa_bot.read.quantities import printed_figures, quantities
+
+    assert [q.year for q in printed_figures(quantities(sentence))] == years
+
+
+def test_respectively_pairs_each_number_with_its_item() -> None:
+    from qa_bot.read.quantities import respective
+
+    text = ("Verder zij opgemerkt dat de rekenregel van 3,5% en 5% voor resp. de overheidstarieven en de openbaar "
+            "vervoertarieven geldt.")  # fmt: skip
+    items = [item for item, _ in respective(text).values()]
+    assert items[0] == "de overheidstarieven" and items[1].startswith("de openbaar vervoertarieven")
+    before = "In de bachelors kleuteronderwijs en lager onderwijs ligt dat aandeel lager, op respectievelijk 18,9% en 16,3%."
+    first, second = respective(before).values()
+    assert "kleuteronderwijs" in first[0] and "lager onderwijs" in second[0] and "kleuteronderwijs" not in second[0]
+    assert respective("De groei wordt iets lager geraamd (-0,1 procentpunt resp.), wat weinig uitmaakt.") == {}
+    assert respective("Er waren 3,5% en 5% meer aanvragen.") == {}
+
+
+def test_a_year_before_a_plural_verb_is_no_count() -> None:
+    # "begrotingsopmaak 2026 liggen": 2026 was read as a count of "liggen"
+    from qa_bot.read.quantities import printed_figures, quantities
+
+    text = "Bij de begrotingsopmaak 2026 liggen de kredieten 0,8 miljard euro lager."
+    assert [q.text for q in printed_figures(quantities(text))] == ["0,8 miljard euro"]
+    assert [q.value for q in printed_figures(quantities("Er werden 2026 woningen gebouwd."))] == [2026]

@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 
 from qa_bot import lang
-from qa_bot.read.quantities import Quantity, printed_figures, quantities
+from qa_bot.read.quantities import Quantity, printed_figures, quantities, respective
 
 # Sources are Dutch: their numbers are read the Dutch way whatever the question's language.
 SOURCE_LANGUAGE = "nl"
@@ -55,6 +55,9 @@ def own_words(text: str, qs: Sequence[Quantity], q: Quantity) -> str:
     of its clause, and, for the first number of a clause, the clause's words before it
     ("… zijn er 33 afkomstig uit het Corop-gebied Twente; 1 project valt onder …": Twente is
     33's, not 1's)."""
+    paired = respective(text).get(q.start)
+    if paired is not None:  # "3,5% en 5% voor resp. de overheidstarieven en …": 3,5% is the overheidstarieven'
+        return f"{paired[0]} {paired[1]}"
     clause_start = max(text.rfind(";", 0, q.start), text.rfind(". ", 0, q.start)) + 1
     earlier = [x.end for x in qs if clause_start <= x.end <= q.start]
     start = q.start if earlier else clause_start

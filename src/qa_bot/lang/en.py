@@ -254,6 +254,12 @@ SHARE_PART_CUES = (
     r"(?:consists?|consisted) of", r"(?:falls?|fell) under", r"(?:is|are|was|were) (?:earmarked|intended) for",
 )
 YEAR_PREPOSITIONS = frozenset("in until since from by between".split())
+# "respectievelijk" pairs the numbers of one list with the items of another, in order.
+RESPECTIVELY = r"\brespectively\b"
+LIST_CONJUNCTIONS = frozenset("and or".split())
+# Verbs in the plural that may follow a year ("bij de begrotingsopmaak 2026 liggen …"): they
+# count nothing, as a plural noun would ("2026 woningen").
+PLURAL_VERBS = frozenset("are were have had will would can could may might must shall should rise rose fall fell remain remained stand stood".split())
 CLAUSE_LINKS = frozenset("and or to but while against".split())
 PRESENT_TIME = frozenset("now currently presently".split())
 # endings of a plural noun: what a bare number counts ("1500 woningen")

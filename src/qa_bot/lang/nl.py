@@ -392,6 +392,12 @@ SHARE_PART_CUES = (
 YEAR_PREPOSITIONS = frozenset("in tot sinds vanaf tegen tussen".split())
 # Words that join a quantity's clause to the next one: the year before them is the quantity's
 # ("91,9% bij begrotingsopmaak 2026 en tot 108,6% in 2030").
+# "respectievelijk" pairs the numbers of one list with the items of another, in order.
+RESPECTIVELY = r"\b(?:respectievelijk|resp\.)"
+LIST_CONJUNCTIONS = frozenset("en of".split())
+# Verbs in the plural that may follow a year ("bij de begrotingsopmaak 2026 liggen …"): they
+# count nothing, as a plural noun would ("2026 woningen").
+PLURAL_VERBS = frozenset("zijn waren worden werden liggen lagen blijven bleven staan stonden gaan gingen komen kwamen hebben hadden kunnen konden moeten moesten zullen zouden mogen mochten stijgen stegen dalen daalden".split())
 CLAUSE_LINKS = frozenset("en of tot maar terwijl tegen".split())
 # The time of the text itself: a clause that says "nu" is not of the year named before it.
 PRESENT_TIME = frozenset("nu thans momenteel heden tegenwoordig".split())

@@ -268,8 +268,13 @@ def _is_verb(word: str) -> bool:
     from qa_bot.read.text import lemma_of
 
     lower = word.lower()
+    if lower in _PLURAL_VERBS:  # "bij de begrotingsopmaak 2026 liggen de kredieten …": a plural verb, no counted noun
+        return True
     lemma = lemma_of(lower)
     return lemma.endswith("en") and lemma != lower and not lower.endswith(("en", "s"))
+
+
+_PLURAL_VERBS = lang.union("PLURAL_VERBS")
 
 
 def numbers_in(text: str, language: str = "nl") -> list[float]:

@@ -100,14 +100,98 @@ def _quantities(text: str, language: str) -> tuple[Quantity, ...]:
                               selection=_word_before(text, start) in lang.union("DEFINITE_ARTICLES")))  # fmt: skip
     found.sort(key=lambda q: q.start)
     sentences = split_sentences(text)
+    paired = _respective(text, found, sentences) if _RESPECTIVELY.search(text) else {}
     out = []
     for q in found:
         sentence = _sentence_of(sentences, q.start, len(text))
-        q = _with_year(text, q, sentence)
+        item_years = years_in(paired.get(q.start, ("", ""))[0])
+        q = _replace_year(q, item_years[0]) if len(item_years) == 1 else _with_year(text, q, sentence)
         if not q.noun and not q.unit:
             q = _noun_before(text, q, sentence[0])
         out.append(q)
     return tuple(_partitive_nouns(text, _share_nouns(text, out)))
+
+
+@lru_cache(maxsize=50_000)
+def respective(text: str) -> dict[int, tuple[str, str]]:
+    """What "respectievelijk" pairs each number with: {start of the number: (its item, the
+    words its clause shares with the other items)}. "De rekenregel van 3,5% en 5% geldt voor
+    resp. de overheidstarieven en de openbaar vervoertarieven": 3,5% is the
+    overheidstarieven'; "Voor 2025 en 2026 wordt de inflatie respectievelijk 0,1 en 0,4
+    procentpunt hoger ingeschat": 0,4 is 2026's."""
+    if not _RESPECTIVELY.search(text):
+        return {}
+    return _respective(text, list(_quantities(text, "nl")), split_sentences(text))
+
+
+def _respective(text: str, qs: Sequence[Quantity], sentences: Sequence[tuple[int, int]]) -> dict[int, tuple[str, str]]:
+    out: dict[int, tuple[str, str]] = {}
+    for cue in _RESPECTIVELY.finditer(text):
+        start, end = _sentence_of(sentences, cue.start(), len(text))
+        inside = [q for q in qs if start <= q.start < end]
+        after = [q for q in inside if q.start >= cue.end()]
+        before = [q for q in inside if q.end <= cue.start()]
+        if after and len(text[cue.end() : after[0].start].split()) <= 2:  # "respectievelijk 0,1 en 0,4"
+            run = _run(text, after)
+            clause_start = max(start, *(text.rfind(mark, start, cue.start()) + 1 for mark in ";:"))
+            items = _items_before(text[clause_start : cue.start()], len(run))
+            shared = text[clause_start : cue.start()]
+        elif before and len(text[before[-1].end : cue.start()].split()) <= 2:
+            run = _run(text, before[::-1])[::-1]
+            clause = re.split(r"[.;:(]", text[cue.end() : end])[0]
+            if clause.strip():  # "3,5% en 5% voor resp. de overheidstarieven en de openbaar vervoertarieven"
+                items = [i for i in re.split(_ITEM_SPLIT, clause) if i.strip()]
+                shared = text[start : cue.start()]
+            else:  # "Belgium and the Netherlands rose by 4% and 6% respectively."
+                clause_start = max(start, *(text.rfind(mark, start, run[0].start) + 1 for mark in ";:"))
+                items = _items_before(text[clause_start : run[0].start], len(run))
+                shared = text[clause_start : run[0].start]
+        else:
+            continue
+        if len(run) < 2 or len(items) != len(run):
+            continue
+        for item in items:
+            shared = shared.replace(item, " ")  # what the items share, without any of them
+        for q, item in zip(run, items, strict=True):
+            out[q.start] = (item.strip(), " ".join(shared.split()))
+    return out
+
+
+def _run(text: str, qs: Sequence[Quantity]) -> list[Quantity]:
+    """The numbers of one list from the first of ``qs`` on ("0,1 en 0,4", "1,3 miljard euro
+    en 0,8 miljard euro"), in the order given."""
+    run = [qs[0]]
+    for q in qs[1:]:
+        a, b = sorted((run[-1], q), key=lambda x: x.start)
+        if not _LIST_LINK.match(text[a.end : b.start]):
+            break
+        run.append(q)
+    return run
+
+
+def _items_before(clause: str, n: int) -> list[str]:
+    """The ``n`` items a clause names before its "respectievelijk": its years when it names
+    exactly ``n`` ("Bij de begrotingsaanpassing 2025 en de begrotingsopmaak 2026 …"), else,
+    for two, what stands on each side of its last "en" ("In de bachelors kleuteronderwijs en
+    lager onderwijs ligt dat aandeel lager, op …")."""
+    years = years_in(clause)
+    if len(years) == n and not _YEAR_RANGE.search(clause):
+        return years
+    if n != 2:
+        return []
+    links = list(re.finditer(_CONJUNCTION, clause))
+    if not links:
+        return []
+    last = links[-1]
+    left = clause[: last.start()].rsplit(",", 1)[-1]
+    right = clause[last.end() :].split(",", 1)[0]
+    return [left, right] if left.strip() and right.strip() else []
+
+
+_RESPECTIVELY = re.compile("|".join(f"(?:{m.RESPECTIVELY})" for m in lang.LANGUAGES.values()), re.I)
+_LIST_LINK = re.compile(r"^\s*(?:,|;|&|" + "|".join(sorted(lang.union("LIST_CONJUNCTIONS"))) + r")?\s*$", re.I)
+_CONJUNCTION = r"\s+(?:" + "|".join(sorted(lang.union("LIST_CONJUNCTIONS"))) + r")\s+"
+_ITEM_SPLIT = r"\s*,\s*|" + _CONJUNCTION
 
 
 _COORDINATED = re.compile(r"^[^.;:!?]{0,30}?(?:\btot\b|\bnaar\b|\ben\b|\bto\b|\band\b|,)[^.;:!?]{0,25}$", re.I)

@@ -193,11 +193,20 @@ def keys(text: str) -> frozenset[str]:
 
 
 def joined_keys(text: str) -> frozenset[str]:
-    """The keys of ``text``'s hyphenated compounds written as one word: "taxi-tarieven" meets
-    a question's "taxitarieven" as "taxitarieven" meets the parts of "taxi-tarieven"."""
-    if "-" not in text:
-        return frozenset()
-    return frozenset(key(m.group(0).replace("-", "").lower()) for m in _COMPOUND.finditer(text))
+    """The keys of compounds that ``text`` writes apart, written as one word: a hyphenated one
+    ("taxi-tarieven" meets a question's "taxitarieven") and two content words side by side
+    ("openbaar vervoertarieven" meets "openbaarvervoertarieven")."""
+    found = {key(m.group(0).replace("-", "").lower()) for m in _COMPOUND.finditer(text)} if "-" in text else set()
+    words = list(_WORD.finditer(text))
+    for a, b in zip(words, words[1:], strict=False):
+        first, second = a.group(0), b.group(0)
+        if (text[a.end() : b.start()] == " " and len(first) >= 4 and len(second) >= 4 and first.islower()
+                and second.islower() and first not in STOP_WORDS and second not in STOP_WORDS):  # fmt: skip
+            found.add(key(first + second))
+    return frozenset(found)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 _COMPOUND = re.compile(r"(?<![\w-])(?=[^\W\d_A-Z])[^\W\d_]{2,}(?:-[^\W\d_]{2,})+(?![\w-])")  # not a name: "Oost-Vlaanderen"
